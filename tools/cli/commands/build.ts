@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { defaultDistDir } from '../../core/paths.js';
+import { withExamples, type CommandModule } from '../context.js';
+import { buildSteps, type BuildStepResult } from '../../build/steps.js';
+
+/** `ppkit build`: the main job (`npm start`). Builds and checks every artefact into dist/. */
+export const buildCommand: CommandModule = {
+  register(program, context) {
+    withExamples(
+      program
+        .command('build')
+        .description('build and check every artefact (connector, flows, solution) into dist/')
+        .option('--out <folder>', 'output folder', defaultDistDir())
+        .option('--json', 'print a JSON summary instead of text'),
+      'ppkit build',
+      'ppkit build --out /tmp/ppkit-dist --json',
+    ).action(
+      context.action(async (options: { out: string; json?: boolean }) => {
+        const results: BuildStepResult[] = [];
+        for (const step of buildSteps) {
+          const result = await step.run({ outDir: options.out, log: (line) => !options.json && context.io.stdout(`${line}\n`) });
+          results.push(result);
+          if (!result.ok) break;
+        }
+        const ok = results.every((r) => r.ok);
+        if (options.json) {
+          context.io.stdout(`${JSON.stringify({ ok, outDir: options.out, steps: results }, null, 2)}\n`);
+        } else {
+          context.io.stdout(`${ok ? 'build succeeded' : 'build FAILED'}: outputs in ${join(options.out)}\n`);
+        }
+        return ok ? 0 : 1;
+      }),
+    );
+  },
+};

@@ -1,0 +1,5 @@
+import type { CommandModule } from '../context.js';
+import { buildCommand } from './build.js';
+
+/** Every command group of the CLI, in the order --help lists them. Add a group here, one line. */
+export const commandModules: readonly CommandModule[] = [buildCommand];
