@@ -22,6 +22,18 @@ export interface CommandModule {
   register(program: Command, context: CliContext): void;
 }
 
+/**
+ * Returns the command group `name` (`ppkit connector`, `ppkit mock`), creating it on first use, so
+ * several command modules can add sub-commands to one group without editing each other's files.
+ */
+export function commandGroup(program: Command, name: string, description: string, ...examples: string[]): Command {
+  const existing = program.commands.find((c) => c.name() === name);
+  if (existing) return existing;
+  const group = program.command(name).description(description);
+  if (examples.length > 0) withExamples(group, ...examples);
+  return group;
+}
+
 /** Adds an "Examples:" block to a command's --help. Every command has at least one. */
 export function withExamples(command: Command, ...examples: string[]): Command {
   return command.addHelpText('after', `\nExamples:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n`);

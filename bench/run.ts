@@ -1,0 +1,19 @@
+/**
+ * `npm run bench`: runs every benchmark of ppkit in turn (or those named on the command line:
+ * `npm run bench -- expressions engine`). Each module measures a hot path against a named baseline.
+ */
+interface BenchModule {
+  name: string;
+  load(): Promise<{ run(): Promise<void> }>;
+}
+
+/** One line per benchmark module. */
+const benches: BenchModule[] = [];
+
+const wanted = process.argv.slice(2);
+for (const bench of benches) {
+  if (wanted.length > 0 && !wanted.includes(bench.name)) continue;
+  console.log(`\n== ${bench.name} ==`);
+  const module = await bench.load();
+  await module.run();
+}
