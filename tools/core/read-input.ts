@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseDocument, LineCounter, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
+import { parse as parseJsonc, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import { InputError } from './errors.js';
 
 /** Inputs larger than this are refused before parsing: a hostile or mistaken file must not eat memory. */
@@ -43,13 +44,39 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
 export function parseJsonText(text: string, file?: string): unknown {
   try {
     return JSON.parse(text, dropPollutingKeys);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const at = position ? lineColumnAt(text, Number(position[1])) : text.trim() === '' ? { line: 1, column: 1 } : undefined;
-    const reason = text.trim() === '' ? 'file is empty, expected JSON' : `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')}`;
-    throw new InputError(reason, { file, ...at });
+  } catch {
+    if (text.trim() === '') throw new InputError('file is empty, expected JSON', { file, line: 1, column: 1 });
+    // JSON.parse's messages differ between Node versions and lack positions: ask jsonc-parser where it broke.
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+    const first = errors[0];
+    const at = first ? lineColumnAt(text, first.offset) : undefined;
+    const reason = first ? describeJsonError(first.error) : 'unexpected content';
+    throw new InputError(`not valid JSON: ${reason}`, { file, ...at });
   }
+}
+
+function describeJsonError(code: ParseErrorCode): string {
+  const name = printParseErrorCode(code);
+  const words: Record<string, string> = {
+    InvalidSymbol: 'unexpected character',
+    InvalidNumberFormat: 'malformed number',
+    PropertyNameExpected: 'expected a property name in double quotes',
+    ValueExpected: 'expected a value',
+    ColonExpected: "expected ':'",
+    CommaExpected: "expected ','",
+    CloseBraceExpected: "expected '}' (the file may be truncated)",
+    CloseBracketExpected: "expected ']' (the file may be truncated)",
+    EndOfFileExpected: 'unexpected content after the end of the JSON value',
+    InvalidCommentToken: 'comments are not allowed in JSON',
+    UnexpectedEndOfComment: 'unterminated comment',
+    UnexpectedEndOfString: 'unterminated string (the file may be truncated)',
+    UnexpectedEndOfNumber: 'unterminated number',
+    InvalidUnicode: 'invalid unicode escape',
+    InvalidEscapeCharacter: 'invalid escape character',
+    InvalidCharacter: 'invalid control character in a string',
+  };
+  return words[name] ?? name;
 }
 
 export function readJsonFile(path: string, maxBytes?: number): unknown {
