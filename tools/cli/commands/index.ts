@@ -1,5 +1,6 @@
 import type { CommandModule } from '../context.js';
 import { buildCommand } from './build.js';
+import { flowRenderCommand } from './flow-render.js';
 
 /** Every command group of the CLI, in the order --help lists them. Add a group here, one line. */
-export const commandModules: readonly CommandModule[] = [buildCommand];
+export const commandModules: readonly CommandModule[] = [buildCommand, flowRenderCommand];
