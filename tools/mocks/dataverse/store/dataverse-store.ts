@@ -1,0 +1,410 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { StorageValue } from '../model/column-types/index.js';
+import type { Column, Table, TableSet } from '../model/table.js';
+import { filterToSql, type SqlFragment } from '../odata/filter-sql.js';
+import { parseFilter } from '../odata/filter-parser.js';
+import { parseKeySegment, type RecordKey } from '../odata/key-segment.js';
+import { MAX_PAGE_SIZE, parseSelect, type QueryRequest } from '../odata/query-options.js';
+import { resolveProperty } from '../odata/resolve-property.js';
+import { formatSkipToken, parseSkipToken } from '../odata/skip-token.js';
+import { DataverseError, dataverseErrors } from './dataverse-error.js';
+import { readRecordValues } from './record-values.js';
+import { shapeRow, shapeSql, type Row, type RowShape } from './row-shape.js';
+import { applySchema } from './schema-sql.js';
+import { quoteName } from './sql-names.js';
+
+export type { Row, RecordKey };
+
+export interface StoreOptions {
+  tables: TableSet;
+  /** SQLite file, or `:memory:` (the default). A file is opened in WAL mode. */
+  dbFile?: string;
+  /** Clock for createdon/modifiedon (tests pass a fixed one). */
+  now?: () => Date;
+}
+
+export interface ReadOptions {
+  select?: readonly string[] | string;
+  /** Add FormattedValue and lookup annotations (`Prefer: odata.include-annotations="*"`). */
+  annotations?: boolean;
+}
+
+export interface WriteOptions {
+  /** `If-Match`: `*` (the row must exist) or an etag `W/"123"` (it must be that version). */
+  ifMatch?: string;
+  /** `If-None-Match: *`: the row must not exist (no update). */
+  ifNoneMatch?: string;
+}
+
+export interface QueryResult {
+  rows: Row[];
+  /** With `count: true`: the number of matching rows, at most 5,000 as in Dataverse. */
+  count?: number;
+  /** Set when more rows follow: pass it back as `skipToken` for the next page. */
+  nextSkipToken?: string;
+  /** The page size used, when paging was asked for. */
+  pageSize?: number;
+}
+
+export interface UpsertResult {
+  id: string;
+  created: boolean;
+}
+
+const STATEMENT_CACHE_LIMIT = 500;
+
+/**
+ * The Dataverse emulator's storage: one SQLite table per Dataverse table, Web API semantics
+ * (duplicate keys, upsert, conditional writes, lookups by @odata.bind, OData queries) without HTTP.
+ * Every write is one SQLite transaction, so a killed process loses no committed row.
+ */
+export class DataverseStore {
+  readonly tables: TableSet;
+  readonly db: Database.Database;
+  private readonly now: () => Date;
+  private version: number;
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly filters = new Map<string, SqlFragment>();
+
+  constructor(options: StoreOptions) {
+    this.tables = options.tables;
+    this.now = options.now ?? (() => new Date());
+    const file = options.dbFile ?? ':memory:';
+    this.db = new Database(file);
+    if (file !== ':memory:') this.db.pragma('journal_mode = WAL');
+    // WAL + NORMAL: a commit is in the WAL file when run() returns; a killed process loses nothing
+    // committed (only a power cut could lose the last transactions).
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    applySchema(this.db, this.tables);
+    this.version = 0;
+    for (const table of this.tables.tables) {
+      const row = this.db.prepare(`SELECT MAX("versionnumber") AS v FROM ${quoteName(table.logicalName)}`).get() as { v: number | null };
+      this.version = Math.max(this.version, row.v ?? 0);
+    }
+  }
+
+  /** The table behind an entity set name, or Dataverse's 404 for an unknown segment. */
+  table(entitySet: string): Table {
+    const table = this.tables.byEntitySet.get(entitySet);
+    if (!table) throw dataverseErrors.resourceNotFound(entitySet);
+    return table;
+  }
+
+  /** Runs `work` in one transaction (a $batch changeset): all of it is stored, or none. */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /**
+   * Creates a row from a Web API body. A primary key already present is Dataverse's duplicate-key
+   * error (412, 0x80040237), as is a second row with the same alternate key.
+   */
+  create(entitySet: string, body: unknown): { id: string } {
+    const table = this.table(entitySet);
+    const record = readRecordValues(table, body);
+    const id = record.id ?? randomUUID();
+    this.insert(table, id, record.values, record.binds);
+    return { id };
+  }
+
+  /** Reads one row by GUID or alternate key; 404 (0x80040217) when it does not exist. */
+  retrieve(entitySet: string, key: RecordKey | string, options: ReadOptions = {}): Row {
+    const table = this.table(entitySet);
+    const where = this.keyCondition(table, typeof key === 'string' ? parseKeySegment(key) : key);
+    const shape = this.shape(table, options);
+    const sql = `SELECT ${shapeSql(shape, (c) => this.lookupNameSql(table, c))} FROM ${quoteName(table.logicalName)} WHERE ${where.sql}`;
+    const raw = this.statement(sql).raw(true).get(...where.params) as StorageValue[] | undefined;
+    if (!raw) throw this.missing(table, where);
+    return shapeRow(shape, raw);
+  }
+
+  /**
+   * PATCH: updates the row, or creates it with the given key when it does not exist (upsert).
+   * `If-Match: *` blocks the create (404), `If-None-Match: *` blocks the update (412), an etag in
+   * If-Match must equal the row's version (412 0x80060882).
+   */
+  update(entitySet: string, key: RecordKey | string, body: unknown, options: WriteOptions = {}): UpsertResult {
+    const table = this.table(entitySet);
+    const parsedKey = typeof key === 'string' ? parseKeySegment(key) : key;
+    const where = this.keyCondition(table, parsedKey);
+    const record = readRecordValues(table, body);
+    return this.transaction(() => {
+      const existing = this.find(table, where);
+      if (!existing) {
+        if (options.ifMatch !== undefined) throw this.missing(table, where);
+        const id = typeof parsedKey === 'string' ? parsedKey : (record.id ?? randomUUID());
+        if (typeof parsedKey === 'string' && record.id !== undefined && record.id !== parsedKey) throw mismatchedId();
+        if (typeof parsedKey !== 'string') for (const [column, value] of where.columnValues) record.values.set(column, value);
+        this.insert(table, id, record.values, record.binds);
+        return { id, created: true };
+      }
+      if (options.ifNoneMatch === '*') throw dataverseErrors.matchingKeyExists();
+      if (options.ifMatch !== undefined && options.ifMatch !== '*' && options.ifMatch !== `W/"${existing.version}"`) throw dataverseErrors.versionMismatch();
+      if (record.id !== undefined && record.id !== existing.id) throw mismatchedId();
+      this.resolveBinds(table, record.values, record.binds);
+      const columns = [...record.values.keys()];
+      const sets = [...columns.map((c) => `${quoteName(c.logicalName)} = ?`), '"modifiedon" = ?', '"versionnumber" = ?'];
+      const sql = `UPDATE ${quoteName(table.logicalName)} SET ${sets.join(', ')} WHERE ${quoteName(table.primaryId.logicalName)} = ?`;
+      this.run(table, sql, [...record.values.values(), this.timestamp(), ++this.version, existing.id]);
+      return { id: existing.id, created: false };
+    });
+  }
+
+  /** Deletes a row; 404 when missing, 412 when If-Match names another version. Lookups to it are cleared. */
+  delete(entitySet: string, key: RecordKey | string, options: WriteOptions = {}): void {
+    const table = this.table(entitySet);
+    const where = this.keyCondition(table, typeof key === 'string' ? parseKeySegment(key) : key);
+    this.transaction(() => {
+      const existing = this.find(table, where);
+      if (!existing) throw this.missing(table, where);
+      if (options.ifMatch !== undefined && options.ifMatch !== '*' && options.ifMatch !== `W/"${existing.version}"`) throw dataverseErrors.versionMismatch();
+      this.statement(`DELETE FROM ${quoteName(table.logicalName)} WHERE ${quoteName(table.primaryId.logicalName)} = ?`).run(existing.id);
+    });
+  }
+
+  /** A GET on a collection: $select, $filter, $orderby, $top, $count and paging. */
+  query(entitySet: string, request: QueryRequest = {}, options: Pick<ReadOptions, 'annotations'> = {}): QueryResult {
+    const table = this.table(entitySet);
+    const shape = this.shape(table, { select: request.select, annotations: options.annotations });
+    const filter = request.filter !== undefined && request.filter.trim() !== '' ? this.compileFilter(table, request.filter) : undefined;
+    const order = (request.orderBy ?? []).map((item) => {
+      const property = resolveProperty({ kind: 'property', path: item.property.split('/'), position: 0 }, table, this.tables);
+      const sql = property.column.kind.name === 'lookup' && item.property.split('/').length === 1 ? (this.lookupNameSql(table, property.column) ?? property.sql) : property.sql;
+      return `${sql}${property.column.kind.noCase ? ' COLLATE NOCASE' : ''} ${item.descending ? 'DESC' : 'ASC'}`;
+    });
+    const keyOrdered = order.length === 0;
+    const primary = `${quoteName(table.logicalName)}.${quoteName(table.primaryId.logicalName)}`;
+    order.push(`${primary} ASC`);
+
+    // $top with odata.maxpagesize: $top is ignored (Dataverse documents this).
+    const paging = request.maxPageSize !== undefined || request.top === undefined;
+    const pageSize = paging ? Math.min(request.maxPageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE) : Math.min(request.top!, MAX_PAGE_SIZE);
+    const position = request.skipToken !== undefined ? parseSkipToken(request.skipToken) : undefined;
+    const conditions = filter ? [filter.sql] : [];
+    const params: StorageValue[] = filter ? [...filter.params] : [];
+    let offset = 0;
+    if (position) {
+      if (keyOrdered) {
+        conditions.push(`${primary} > ?`);
+        params.push(position.lastId);
+      } else {
+        offset = (position.pageNumber - 1) * pageSize;
+      }
+    }
+    const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+    const sql = `SELECT ${shapeSql(shape, (c) => this.lookupNameSql(table, c))}, ${primary} FROM ${quoteName(table.logicalName)}${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`;
+    const raws = this.statement(sql).raw(true).all(...params, paging ? pageSize + 1 : pageSize, offset) as StorageValue[][];
+    const more = paging && raws.length > pageSize;
+    if (more) raws.length = pageSize;
+    const rows = raws.map((raw) => shapeRow(shape, raw));
+    this.expand(table, rows, request);
+    const result: QueryResult = { rows };
+    if (request.maxPageSize !== undefined) result.pageSize = pageSize;
+    if (more) {
+      const idOf = (raw: StorageValue[]) => String(raw[raw.length - 1]);
+      result.nextSkipToken = formatSkipToken(table.primaryId.logicalName, {
+        pageNumber: (position?.pageNumber ?? 1) + 1,
+        firstId: idOf(raws[0]!),
+        lastId: idOf(raws[raws.length - 1]!),
+      });
+    }
+    if (request.count) {
+      const countSql = `SELECT COUNT(*) FROM (SELECT 1 FROM ${quoteName(table.logicalName)}${filter ? ` WHERE ${filter.sql}` : ''} LIMIT ${MAX_PAGE_SIZE})`;
+      result.count = this.statement(countSql).pluck(true).get(...(filter?.params ?? [])) as number;
+    }
+    return result;
+  }
+
+  /** `GET <set>/$count`: the number of rows (matching a filter), at most 5,000. */
+  count(entitySet: string, filter?: string): number {
+    return this.query(entitySet, { filter, count: true, top: 1 }).count!;
+  }
+
+  private insert(table: Table, id: string, values: Map<Column, StorageValue>, binds: ReturnType<typeof readRecordValues>['binds']): void {
+    this.resolveBinds(table, values, binds);
+    const stamp = this.timestamp();
+    const version = ++this.version;
+    const params: StorageValue[] = table.columns.map((column) => {
+      if (column === table.primaryId) return id;
+      const given = values.get(column);
+      if (given !== undefined) return given;
+      switch (column.logicalName) {
+        case 'createdon':
+        case 'modifiedon':
+          return stamp;
+        case 'versionnumber':
+          return version;
+        case 'statecode':
+          return 0;
+        case 'statuscode':
+          return 1;
+        default:
+          return null;
+      }
+    });
+    this.run(table, this.insertSql(table), params);
+  }
+
+  private run(table: Table, sql: string, params: StorageValue[]): void {
+    try {
+      this.statement(sql).run(...params);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw dataverseErrors.duplicateKey();
+      if (code === 'SQLITE_CONSTRAINT_UNIQUE') throw dataverseErrors.matchingKeyExists();
+      if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw dataverseErrors.badArgument(`A lookup of ${table.logicalName} points to a record that does not exist.`);
+      throw error;
+    }
+  }
+
+  /** Turns `Nav@odata.bind: "/targets(<key>)"` into the target's id; 404 when the target row is missing. */
+  private resolveBinds(table: Table, values: Map<Column, StorageValue>, binds: ReturnType<typeof readRecordValues>['binds']): void {
+    for (const bind of binds) {
+      const target = this.tables.byLogicalName.get(bind.column.target!)!;
+      if (bind.entitySet !== target.entitySetName) {
+        throw dataverseErrors.payload(table.entitySetName, `'${bind.column.schemaName}@odata.bind' must point to the entity set '${target.entitySetName}', got '${bind.entitySet}'.`);
+      }
+      const where = this.keyCondition(target, parseKeySegment(bind.key));
+      const found = this.find(target, where);
+      if (!found) throw this.missing(target, where);
+      values.set(bind.column, found.id);
+    }
+  }
+
+  private insertSql(table: Table): string {
+    const names = table.columns.map((c) => quoteName(c.logicalName)).join(', ');
+    return `INSERT INTO ${quoteName(table.logicalName)} (${names}) VALUES (${table.columns.map(() => '?').join(', ')})`;
+  }
+
+  private find(table: Table, where: KeyCondition): { id: string; version: number } | undefined {
+    const sql = `SELECT ${quoteName(table.primaryId.logicalName)} AS id, "versionnumber" AS version FROM ${quoteName(table.logicalName)} WHERE ${where.sql}`;
+    return this.statement(sql).get(...where.params) as { id: string; version: number } | undefined;
+  }
+
+  private missing(table: Table, where: KeyCondition): DataverseError {
+    return where.id !== undefined ? dataverseErrors.notFound(table.logicalName, where.id) : dataverseErrors.keyNotFound(table.logicalName);
+  }
+
+  /** SQL condition for a GUID or an alternate key (which must match one defined key exactly). */
+  private keyCondition(table: Table, key: RecordKey): KeyCondition {
+    const primary = quoteName(table.primaryId.logicalName);
+    if (typeof key === 'string') return { sql: `${primary} = ?`, params: [key], id: key, columnValues: [] };
+    const names = Object.keys(key);
+    if (names.length === 1 && names[0] === table.primaryId.logicalName) {
+      const id = table.primaryId.kind.fromLiteral(key[names[0]]!);
+      if (typeof id !== 'string') throw dataverseErrors.querySyntax(`The key value for '${names[0]}' must be a GUID.`);
+      return { sql: `${primary} = ?`, params: [id], id, columnValues: [] };
+    }
+    const columns = names.map((name) => table.byJsonName.get(name) ?? throwError(dataverseErrors.propertyNotFound(name, table.logicalName)));
+    const wanted = new Set(columns);
+    const matches = table.alternateKeys.some((k) => k.columns.length === wanted.size && k.columns.every((c) => wanted.has(c)));
+    if (!matches) {
+      const defined = table.alternateKeys.map((k) => `(${k.columns.map((c) => c.jsonName).join(',')})`).join(', ') || 'none';
+      throw dataverseErrors.badArgument(`The key (${names.join(',')}) is not an alternate key of ${table.logicalName}; its alternate keys are: ${defined}.`);
+    }
+    const columnValues: Array<[Column, StorageValue]> = [];
+    const parts = columns.map((column, i) => {
+      const literal = key[names[i]!]!;
+      const value = column.kind.fromLiteral(literal);
+      if (value === undefined) throw dataverseErrors.querySyntax(`The key value ${literal.text} for '${names[i]}' is not of type ${column.kind.edmType}.`);
+      columnValues.push([column, value]);
+      return `${quoteName(column.logicalName)} = ?`;
+    });
+    return { sql: parts.join(' AND '), params: columnValues.map(([, v]) => v), columnValues };
+  }
+
+  private shape(table: Table, options: ReadOptions): RowShape {
+    const names = typeof options.select === 'string' ? parseSelect(options.select) : options.select;
+    let columns: Column[];
+    if (!names || names.length === 0) {
+      columns = table.columns.filter((c) => c !== table.primaryId);
+    } else {
+      columns = [];
+      for (const name of names) {
+        const column = table.byJsonName.get(name);
+        if (!column) throw dataverseErrors.propertyNotFound(name, table.logicalName);
+        if (column !== table.primaryId && !columns.includes(column)) columns.push(column);
+      }
+    }
+    // The primary key always comes back, even when $select leaves it out.
+    columns.push(table.primaryId);
+    return { table, columns, annotations: options.annotations === true };
+  }
+
+  /** SQL reading a lookup's related primary name (for FormattedValue and lookup ordering). */
+  private lookupNameSql(table: Table, column: Column): string | undefined {
+    const target = this.tables.byLogicalName.get(column.target!)!;
+    if (!target.primaryName) return undefined;
+    return resolveProperty({ kind: 'property', path: [column.schemaName, target.primaryName.logicalName], position: 0 }, table, this.tables).sql;
+  }
+
+  /** Single-valued $expand: the related row (or null) under the navigation property. */
+  private expand(table: Table, rows: Row[], request: QueryRequest): void {
+    for (const item of request.expand ?? []) {
+      const lookup = table.byNavigation.get(item.navigation);
+      if (!lookup) throw dataverseErrors.propertyNotFound(item.navigation, table.logicalName);
+      const target = this.tables.byLogicalName.get(lookup.target!)!;
+      rows.forEach((row) => {
+        const id = row[lookup.jsonName];
+        if (typeof id !== 'string') {
+          row[item.navigation] = null;
+          return;
+        }
+        try {
+          row[item.navigation] = this.retrieve(target.entitySetName, id, { select: item.select });
+        } catch (error) {
+          if (error instanceof DataverseError && error.status === 404) row[item.navigation] = null;
+          else throw error;
+        }
+      });
+    }
+  }
+
+  private compileFilter(table: Table, filter: string): SqlFragment {
+    const cacheKey = `${table.logicalName}\u0000${filter}`;
+    let compiled = this.filters.get(cacheKey);
+    if (!compiled) {
+      compiled = filterToSql(parseFilter(filter), table, this.tables);
+      if (this.filters.size >= STATEMENT_CACHE_LIMIT) this.filters.clear();
+      this.filters.set(cacheKey, compiled);
+    }
+    return compiled;
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      if (this.statements.size >= STATEMENT_CACHE_LIMIT) this.statements.clear();
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private timestamp(): string {
+    return `${this.now().toISOString().slice(0, 19)}Z`;
+  }
+}
+
+interface KeyCondition {
+  sql: string;
+  params: StorageValue[];
+  /** Set for GUID keys (error messages name it). */
+  id?: string;
+  /** Alternate key columns and values (an upsert by alternate key writes them). */
+  columnValues: Array<[Column, StorageValue]>;
+}
+
+function throwError(error: Error): never {
+  throw error;
+}
+
+function mismatchedId(): DataverseError {
+  return dataverseErrors.badArgument('The primary key in the request body does not match the key in the URL.');
+}
