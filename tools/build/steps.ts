@@ -1,3 +1,4 @@
+import { connectorBuildStep } from '../connector/build/build-step.js';
 /**
  * The steps of `ppkit build` (and so of `npm start`), in order. Each part of ppkit contributes one
  * step that builds its artefacts into the output folder and checks them; a failed step stops the build.
@@ -22,4 +23,4 @@ export interface BuildStep {
   run(context: BuildStepContext): Promise<BuildStepResult>;
 }
 
-export const buildSteps: BuildStep[] = [];
+export const buildSteps: BuildStep[] = [connectorBuildStep];

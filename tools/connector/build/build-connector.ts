@@ -71,7 +71,7 @@ export async function buildConnectors(options: BuildConnectorOptions): Promise<B
         skipped.push({ source: item.name, cloud: cloudName });
         continue;
       }
-      const cloud = resolveCloud(item.source, cloudName, item.file);
+      const cloud = resolveCloud(item.source, cloudName, item.file, item.locate(['clouds']));
       const folder = join('connector', item.name, cloudName);
       const swagger = generateSwagger(item.source, cloud);
       await checkSwagger(swagger, item, join(folder, CONNECTOR_FILES.apiDefinition));
@@ -145,4 +145,9 @@ async function checkSwagger(swagger: Record<string, unknown>, item: LoadedSource
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
+}
+
+/** `1 operation`, `7 operations`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -37,10 +37,10 @@ export interface ResolvedCloud extends CloudProfile {
   resource?: string;
 }
 
-export function resolveCloud(source: ConnectorSource, cloud: CloudName, file: string): ResolvedCloud {
+export function resolveCloud(source: ConnectorSource, cloud: CloudName, file: string, at?: { line: number; column: number }): ResolvedCloud {
   const endpoint: CloudEndpoint | undefined = source.clouds[cloud];
   if (!endpoint) {
-    throw new InputError(`this source has no "${cloud}" cloud (it declares: ${Object.keys(source.clouds).join(', ')})`, { file, pointer: '/clouds' });
+    throw new InputError(`this source has no "${cloud}" cloud (it declares: ${Object.keys(source.clouds).join(', ')})`, { file, pointer: '/clouds', ...at });
   }
   const profile = CLOUDS[cloud];
   return { ...profile, login: endpoint.login ?? profile.login, host: endpoint.host, resource: endpoint.resource };

@@ -67,16 +67,17 @@ function aadParameters(auth: AadAuthSource, cloud: ResolvedCloud, options: ApiPr
 
 function basicParameters(auth: BasicAuthSource): Json {
   return {
-    username: { type: 'securestring', uiDefinition: uiDefinition(auth.username, 2) },
-    password: { type: 'securestring', uiDefinition: uiDefinition(auth.password, 3) },
+    // As the maker portal writes basic auth: the user name is shown as typed, the password masked.
+    username: { type: 'securestring', uiDefinition: uiDefinition(auth.username, 2, true) },
+    password: { type: 'securestring', uiDefinition: uiDefinition(auth.password, 3, false) },
   };
 }
 
-function uiDefinition(field: ConnectionFieldSource, tabIndex: number): Json {
+function uiDefinition(field: ConnectionFieldSource, tabIndex: number, clearText: boolean): Json {
   return {
     displayName: field.displayName,
     description: field.description,
     tooltip: field.tooltip ?? field.description,
-    constraints: { tabIndex, clearText: false, required: 'true' },
+    constraints: { tabIndex, clearText, required: 'true' },
   };
 }

@@ -13,6 +13,8 @@ export interface LoadedSource {
   name: string;
   file: string;
   source: ConnectorSource;
+  /** Line and column of a path in the file, for errors found after loading. */
+  locate: YamlSource['locate'];
 }
 
 type Path = (string | number)[];
@@ -51,7 +53,7 @@ function checkLoaded(file: string, yaml: YamlSource): LoadedSource {
   }
   const source = value as ConnectorSource;
   checkSourceSemantics(source, fail);
-  return { name: basename(file, extname(file)), file, source };
+  return { name: basename(file, extname(file)), file, source, locate: yaml.locate };
 }
 
 /** Turns an ajv error into one sentence a source author can act on, and where it points. */
