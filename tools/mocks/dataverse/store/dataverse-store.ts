@@ -28,6 +28,8 @@ export interface ReadOptions {
   select?: readonly string[] | string;
   /** Add FormattedValue and lookup annotations (`Prefer: odata.include-annotations="*"`). */
   annotations?: boolean;
+  /** Single-valued navigation properties to expand. */
+  expand?: QueryRequest['expand'];
 }
 
 export interface WriteOptions {
@@ -121,7 +123,9 @@ export class DataverseStore {
     const sql = `SELECT ${shapeSql(shape, (c) => this.lookupNameSql(table, c))} FROM ${quoteName(table.logicalName)} WHERE ${where.sql}`;
     const raw = this.statement(sql).raw(true).get(...where.params) as StorageValue[] | undefined;
     if (!raw) throw this.missing(table, where);
-    return shapeRow(shape, raw);
+    const row = shapeRow(shape, raw);
+    this.expand(table, [row], options.expand);
+    return row;
   }
 
   /**
@@ -203,7 +207,7 @@ export class DataverseStore {
     const more = paging && raws.length > pageSize;
     if (more) raws.length = pageSize;
     const rows = raws.map((raw) => shapeRow(shape, raw));
-    this.expand(table, rows, request);
+    this.expand(table, rows, request.expand);
     const result: QueryResult = { rows };
     if (request.maxPageSize !== undefined) result.pageSize = pageSize;
     if (more) {
@@ -345,8 +349,8 @@ export class DataverseStore {
   }
 
   /** Single-valued $expand: the related row (or null) under the navigation property. */
-  private expand(table: Table, rows: Row[], request: QueryRequest): void {
-    for (const item of request.expand ?? []) {
+  private expand(table: Table, rows: Row[], expand: QueryRequest['expand']): void {
+    for (const item of expand ?? []) {
       const lookup = table.byNavigation.get(item.navigation);
       if (!lookup) throw dataverseErrors.propertyNotFound(item.navigation, table.logicalName);
       const target = this.tables.byLogicalName.get(lookup.target!)!;

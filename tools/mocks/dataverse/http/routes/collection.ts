@@ -1,0 +1,44 @@
+import { parsePrefer, parseQueryOptions, parseSelect } from '../../odata/query-options.js';
+import { dataverseErrors } from '../../store/dataverse-error.js';
+import { emptyResponse, header, jsonResponse, type DataverseRequest, type DataverseResponse, type RouteContext } from '../exchange.js';
+import { parseJsonBody } from '../parse-body.js';
+import { contextUrl, entityUrl } from './context-url.js';
+
+/** `GET <set>`: a page of rows with @odata.count and @odata.nextLink as Dataverse writes them. */
+export function getCollection(request: DataverseRequest, context: RouteContext, entitySet: string): DataverseResponse {
+  const prefer = parsePrefer(header(request, 'prefer'));
+  const query = { ...parseQueryOptions(request.search), maxPageSize: prefer.maxPageSize };
+  const result = context.store.query(entitySet, query, { annotations: prefer.includeAnnotations !== undefined });
+  const body: Record<string, unknown> = { '@odata.context': contextUrl(context, entitySet, query.select) };
+  if (result.count !== undefined) body['@odata.count'] = result.count;
+  body.value = result.rows;
+  if (result.nextSkipToken !== undefined) {
+    const next = new URLSearchParams(request.search);
+    next.delete('$skiptoken');
+    const rest = next.toString().replace(/%24/g, '$').replace(/%2C/gi, ',');
+    body['@odata.nextLink'] = `${context.serviceRoot}${entitySet}?${rest ? `${rest}&` : ''}$skiptoken=${encodeURIComponent(result.nextSkipToken)}`;
+  }
+  const applied = [prefer.maxPageSize !== undefined ? `odata.maxpagesize=${result.pageSize}` : '', prefer.includeAnnotations ? `odata.include-annotations="${prefer.includeAnnotations}"` : '']
+    .filter(Boolean)
+    .join(',');
+  return jsonResponse(200, body, applied ? { 'Preference-Applied': applied } : {});
+}
+
+/**
+ * `POST <set>`: 204 with `OData-EntityId`, or 201 with the row under `Prefer: return=representation`.
+ * An existing primary key is the duplicate-key error, which the CoE flows rely on.
+ */
+export function postCollection(request: DataverseRequest, context: RouteContext, entitySet: string): DataverseResponse {
+  const table = context.store.table(entitySet);
+  const { id } = context.store.create(entitySet, parseJsonBody(request.body, table.entitySetName));
+  const prefer = parsePrefer(header(request, 'prefer'));
+  if (!prefer.returnRepresentation) return emptyResponse(204, { 'OData-EntityId': entityUrl(context, entitySet, id) });
+  const selectText = request.search.get('$select');
+  const select = selectText ? parseSelect(selectText) : undefined;
+  const row = context.store.retrieve(entitySet, id, { select });
+  return jsonResponse(201, { '@odata.context': contextUrl(context, entitySet, select, true), ...row }, { 'Preference-Applied': 'return=representation' });
+}
+
+export function notAllowedOnCollection(request: DataverseRequest): DataverseResponse {
+  throw dataverseErrors.methodNotAllowed(request.method);
+}
