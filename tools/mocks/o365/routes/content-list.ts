@@ -1,0 +1,104 @@
+import { formatContentTime, type ContentBlob, type ContentType } from '../../tenant/index.js';
+import type { MockContext } from '../context.js';
+import { fail } from '../errors.js';
+import { decodePageToken, encodePageToken, startIndex } from '../paging.js';
+import { SubscriptionStore, type Subscription } from '../subscriptions.js';
+import { listWindow, type ListWindow } from '../time-window.js';
+import { requireContentType } from './content-type.js';
+import type { ApiRequest, ApiResponse, ApiRoute } from './route.js';
+
+export function contentUri(context: MockContext, tenantId: string, contentId: string): string {
+  return `${context.baseUrl}/api/v1.0/${tenantId}/activity/feed/audit/${contentId}`;
+}
+
+/** The subscription for a content type, or AF20022 (never started) / AF20023 (disabled). */
+export function activeSubscription(context: MockContext, contentType: ContentType): Subscription {
+  const subscription = context.subscriptions.get(contentType);
+  if (!subscription) fail('AF20022');
+  if (subscription.status !== 'enabled') fail('AF20023');
+  return subscription;
+}
+
+interface Listed {
+  createdMs: number;
+  contentId: string;
+  item: Record<string, unknown>;
+}
+
+/** Shared by /content and /notifications: window rules, page cut, NextPageUri. */
+function pagedAnswer(request: ApiRequest, operationPath: string, contentType: ContentType, window: ListWindow, items: Listed[]): ApiResponse {
+  const { context } = request;
+  const token = request.query.get('nextpage');
+  let start = 0;
+  if (token !== undefined) start = startIndex(items, decodePageToken(token, context.pagingKey), (i) => ({ createdMs: i.createdMs, contentId: i.contentId }));
+  const page = items.slice(start, start + context.pageSize);
+  const headers: Record<string, string> = {};
+  const next = items[start + context.pageSize];
+  if (next) {
+    const url = new URL(`${context.baseUrl}/api/v1.0/${request.tenantId}/activity/feed/subscriptions/${operationPath}`);
+    url.searchParams.set('contentType', contentType);
+    url.searchParams.set('startTime', formatContentTime(window.fromMs));
+    url.searchParams.set('endTime', formatContentTime(window.toMs));
+    url.searchParams.set('nextPage', encodePageToken({ createdMs: next.createdMs, contentId: next.contentId }, context.pagingKey));
+    headers.NextPageUri = url.toString();
+  }
+  return { status: 200, body: page.map((p) => p.item), headers };
+}
+
+function windowOf(request: ApiRequest): ListWindow {
+  return listWindow(request.query.get('starttime'), request.query.get('endtime'), request.context.now().getTime());
+}
+
+/** GET /subscriptions/content: blobs whose contentCreated is in [startTime, endTime), oldest first. */
+export const listContent: ApiRoute = {
+  method: 'GET',
+  path: 'subscriptions/content',
+  operation: 'ListContent',
+  contentTypeOf: (r) => r.query.get('contenttype'),
+  handle(request) {
+    const { context } = request;
+    const contentType = requireContentType(request);
+    const subscription = activeSubscription(context, contentType);
+    const window = windowOf(request);
+    const blobs = context.tenant.listBlobs(contentType, { from: window.fromMs, to: window.toMs }, context.now());
+    const items: Listed[] = [];
+    for (const blob of blobs) {
+      if (!SubscriptionStore.covers(subscription, blob.contentCreatedMs)) continue;
+      items.push({ createdMs: blob.contentCreatedMs, contentId: blob.contentId, item: contentEntry(context, request.tenantId, blob) });
+    }
+    return pagedAnswer(request, 'content', contentType, window, items);
+  },
+};
+
+export function contentEntry(context: MockContext, tenantId: string, blob: ContentBlob): Record<string, unknown> {
+  return {
+    contentType: blob.contentType,
+    contentId: blob.contentId,
+    contentUri: contentUri(context, tenantId, blob.contentId),
+    contentCreated: formatContentTime(blob.contentCreatedMs),
+    contentExpiration: formatContentTime(blob.contentExpirationMs),
+  };
+}
+
+/** GET /subscriptions/notifications: webhook delivery attempts in the window (empty without a webhook). */
+export const listNotifications: ApiRoute = {
+  method: 'GET',
+  path: 'subscriptions/notifications',
+  operation: 'ListNotifications',
+  contentTypeOf: (r) => r.query.get('contenttype'),
+  handle(request) {
+    const { context } = request;
+    const contentType = requireContentType(request);
+    activeSubscription(context, contentType);
+    const window = windowOf(request);
+    const items: Listed[] = context.subscriptions.notifications
+      .filter((n) => n.contentType === contentType && n.contentCreatedMs >= window.fromMs && n.contentCreatedMs < window.toMs)
+      .map((n) => ({
+        createdMs: n.contentCreatedMs,
+        contentId: `${n.contentId}#${n.sentMs}`,
+        item: { contentType: n.contentType, contentId: n.contentId, contentUri: n.contentUri, contentCreated: n.contentCreated, contentExpiration: n.contentExpiration, notificationSent: n.notificationSent, notificationStatus: n.notificationStatus },
+      }))
+      .sort((a, b) => a.createdMs - b.createdMs || (a.contentId < b.contentId ? -1 : 1));
+    return pagedAnswer(request, 'notifications', contentType, window, items);
+  },
+};
