@@ -1,8 +1,10 @@
 import type { CommandModule } from '../context.js';
 import { buildCommand } from './build.js';
 import { connectorBuildCommand } from './connector-build.js';
+import { connectorValidateCommand } from './connector-validate.js';
 import { connectorAppRegistrationCommand } from './connector-app-registration.js';
 import { flowRenderCommand } from './flow-render.js';
+import { mockDataverseCommand } from './mock-dataverse.js';
 
 /** Every command group of the CLI, in the order --help lists them. Add a group here, one line. */
-export const commandModules: readonly CommandModule[] = [buildCommand, connectorBuildCommand, connectorAppRegistrationCommand, flowRenderCommand];
+export const commandModules: readonly CommandModule[] = [buildCommand, connectorBuildCommand, connectorValidateCommand, connectorAppRegistrationCommand, flowRenderCommand, mockDataverseCommand];
