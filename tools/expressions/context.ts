@@ -55,4 +55,9 @@ export interface EvaluationContext {
   workflow(): unknown;
   /** `listCallbackUrl()` on a Request trigger; undefined elsewhere. */
   callbackUrl?(): string | undefined;
+  /**
+   * `action()`: the record of the action whose inputs or outputs are being evaluated (only inside
+   * `runtimeConfiguration`/`trackedProperties`-style settings). Optional: undefined when there is none.
+   */
+  currentAction?(): ActionRecord | undefined;
 }
