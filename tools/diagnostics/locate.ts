@@ -15,13 +15,22 @@ export type Locator = (path: readonly (string | number)[]) => { line: number; co
 export function jsonLocator(text: string): Locator {
   let root: JsonNode | undefined;
   let parsed = false;
-  const lineStarts = computeLineStarts(text);
+  let locate: Locator | undefined;
   return (path) => {
     if (!parsed) {
       root = parseTree(text, [], { allowTrailingComma: false, disallowComments: true });
       parsed = true;
+      if (root) locate = jsonTreeLocator(text, root);
     }
-    if (!root) return undefined;
+    return locate?.(path);
+  };
+}
+
+/** A locator over a jsonc-parser tree the caller already has, so a checker parses each file once. */
+export function jsonTreeLocator(text: string, root: JsonNode): Locator {
+  let lineStarts: number[] | undefined;
+  return (path) => {
+    lineStarts ??= computeLineStarts(text);
     let segments = [...path];
     let node: JsonNode | undefined;
     while (segments.length >= 0) {

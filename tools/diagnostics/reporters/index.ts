@@ -14,6 +14,8 @@ export function parseReportFormat(value: string): ReportFormat {
 
 export interface ReportOptions {
   color?: boolean;
+  /** Text layout: see TextReporterOptions. */
+  layout?: 'stylish' | 'lines';
   tool: SarifToolInfo;
 }
 
@@ -21,7 +23,7 @@ export interface ReportOptions {
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: ReportFormat, options: ReportOptions): string {
   switch (format) {
     case 'text':
-      return formatText(diagnostics, { color: options.color });
+      return formatText(diagnostics, { color: options.color, layout: options.layout });
     case 'json':
       return formatJson(diagnostics);
     case 'sarif':

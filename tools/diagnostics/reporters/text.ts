@@ -3,6 +3,11 @@ import { countBySeverity, sortDiagnostics, type Diagnostic, type Severity } from
 
 export interface TextReporterOptions {
   color?: boolean;
+  /**
+   * `stylish` (default) groups findings under a file heading; `lines` prints one self-contained
+   * line per finding, `file:line:col  severity  rule-id  message`, for editors and CI logs.
+   */
+  layout?: 'stylish' | 'lines';
 }
 
 /**
@@ -26,7 +31,14 @@ export function formatText(diagnostics: readonly Diagnostic[], options: TextRepo
     byFile.set(key, list);
   }
   const lines: string[] = [];
-  for (const [file, list] of byFile) {
+  if (options.layout === 'lines') {
+    for (const d of sortDiagnostics(diagnostics)) {
+      const where = `${d.file ?? '(no file)'}${d.line !== undefined ? `:${d.line}:${d.column ?? 1}` : ''}`;
+      lines.push(`${where}  ${paint[d.severity](d.severity)}  ${colors.dim(d.code)}  ${d.message}${d.pointer ? colors.gray(`  (${d.pointer})`) : ''}`);
+    }
+    if (diagnostics.length > 0) lines.push('');
+  }
+  for (const [file, list] of options.layout === 'lines' ? [] : byFile) {
     lines.push(colors.underline(file));
     for (const d of list) {
       const position = d.line !== undefined ? `${d.line}:${d.column ?? 1}` : '-';

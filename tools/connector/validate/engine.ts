@@ -1,0 +1,120 @@
+/**
+ * The validation engine: loads a connector's files once, builds the shared index, runs every
+ * enabled rule's visitors over it in one pass, and returns located diagnostics.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { jsonTreeLocator, locateDiagnostics, toPointer, type Diagnostic } from '../../diagnostics/index.js';
+import { buildIndex, type ConnectorIndex } from './document-index.js';
+import type { ConnectorTarget } from './discover.js';
+import { loadJsonFile, type JsonSource } from './load.js';
+import { recommendedRuleset, type ResolvedRuleset } from './ruleset.js';
+import { DOCS, type ConnectorFileKind, type Finding, type RuleVisitor } from './types.js';
+
+/** Microsoft documents 1 MB as the largest script.csx; bigger is refused before reading. */
+const MAX_SCRIPT_BYTES = 4 * 1024 * 1024;
+
+export interface ValidationResult {
+  diagnostics: Diagnostic[];
+  connectors: number;
+  files: number;
+}
+
+export function validateTargets(targets: readonly ConnectorTarget[], ruleset: ResolvedRuleset = recommendedRuleset()): ValidationResult {
+  const diagnostics: Diagnostic[] = [];
+  let files = 0;
+  for (const target of targets) {
+    const result = validateConnector(target, ruleset);
+    files += result.files;
+    for (const d of result.diagnostics) diagnostics.push(d);
+  }
+  return { diagnostics, connectors: targets.length, files };
+}
+
+export function validateConnector(target: ConnectorTarget, ruleset: ResolvedRuleset = recommendedRuleset()): { diagnostics: Diagnostic[]; files: number } {
+  const severityOf = new Map(ruleset.rules.map(({ rule, severity }) => [rule.id, severity]));
+  // Loader findings obey the ruleset too: a team may accept trailing commas.
+  const keep = (d: Diagnostic): Diagnostic | undefined => {
+    const severity = severityOf.get(d.code);
+    if (severity === undefined && LOADER_CODES_RULED.has(d.code)) return undefined;
+    return severity ? { ...d, severity } : d;
+  };
+  if (!target.swaggerFile) {
+    return { diagnostics: [{ code: 'swagger-missing', severity: 'error', message: 'connector folder has apiProperties.json but no apiDefinition.swagger.json', file: target.dir, docsUrl: DOCS.paconn }], files: 0 };
+  }
+  const swaggerLoad = loadJsonFile(target.swaggerFile);
+  const out: Diagnostic[] = swaggerLoad.diagnostics.map(keep).filter((d): d is Diagnostic => d !== undefined);
+  let files = 1;
+  if (!swaggerLoad.source) return { diagnostics: out, files };
+
+  let apiPropertiesSource: JsonSource | undefined;
+  if (target.apiPropertiesFile) {
+    files++;
+    const load = loadJsonFile(target.apiPropertiesFile);
+    for (const d of load.diagnostics) {
+      const kept = keep(d);
+      if (kept) out.push(kept);
+    }
+    apiPropertiesSource = load.source;
+  }
+
+  let scriptText: string | undefined;
+  if (target.scriptFile) {
+    files++;
+    try {
+      const size = statSync(target.scriptFile).size;
+      scriptText = size <= MAX_SCRIPT_BYTES ? readFileSync(target.scriptFile, 'utf8') : '';
+    } catch {
+      scriptText = undefined;
+    }
+  }
+
+  const index = buildIndex({ swagger: swaggerLoad.source, apiPropertiesSource, apiPropertiesFile: target.apiPropertiesFile ?? join(target.dir, 'apiProperties.json'), apiPropertiesFound: target.apiPropertiesFile !== undefined, scriptText, scriptFile: target.scriptFile, group: target.group });
+  const findings = runRules(index, ruleset);
+  out.push(...locate(findings, index));
+  return { diagnostics: out, files };
+}
+
+const LOADER_CODES_RULED = new Set(['json-strict']);
+
+interface RawFinding extends Finding {
+  code: string;
+  severity: Diagnostic['severity'];
+  docsUrl: string;
+}
+
+function runRules(index: ConnectorIndex, ruleset: ResolvedRuleset): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const visitors: RuleVisitor[] = [];
+  for (const { rule, severity } of ruleset.rules) {
+    const visitor = rule.create({
+      index,
+      report: (finding) => findings.push({ ...finding, code: rule.id, severity, docsUrl: rule.docsUrl }),
+    });
+    visitors.push(visitor);
+  }
+  const withDocument = visitors.filter((v) => v.document);
+  const withOperation = visitors.filter((v) => v.operation);
+  const withParameter = visitors.filter((v) => v.parameter);
+  const withSchema = visitors.filter((v) => v.schema);
+  const withApiProperties = visitors.filter((v) => v.apiProperties);
+  for (const v of withDocument) v.document!();
+  for (const op of index.operations) for (const v of withOperation) v.operation!(op);
+  for (const p of index.parameters) for (const v of withParameter) v.parameter!(p);
+  for (const s of index.schemas) for (const v of withSchema) v.schema!(s);
+  if (index.apiProperties) for (const v of withApiProperties) v.apiProperties!(index.apiProperties);
+  return findings;
+}
+
+function locate(findings: RawFinding[], index: ConnectorIndex): Diagnostic[] {
+  const groups: Record<ConnectorFileKind, Diagnostic[]> = { swagger: [], apiProperties: [], script: [] };
+  for (const f of findings) {
+    const kind = f.file ?? 'swagger';
+    const file = kind === 'swagger' ? index.swagger.file : kind === 'apiProperties' ? index.apiPropertiesFile : index.scriptFile;
+    groups[kind].push({ code: f.code, severity: f.severity, message: f.message, file, path: f.path, pointer: toPointer(f.path), docsUrl: f.docsUrl });
+  }
+  const out = locateDiagnostics(groups.swagger, jsonTreeLocator(index.swagger.text, index.swagger.tree));
+  if (index.apiPropertiesSource) out.push(...locateDiagnostics(groups.apiProperties, jsonTreeLocator(index.apiPropertiesSource.text, index.apiPropertiesSource.tree)));
+  out.push(...groups.script);
+  return out;
+}
