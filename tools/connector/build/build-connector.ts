@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { writeFileAtomic } from '../../core/atomic-write.js';
 import { InputError, PpkitError, UsageError, errorMessage } from '../../core/errors.js';
@@ -106,21 +106,21 @@ export function discoverSources(sourceDir = join(projectRoot(), 'connector')): s
   const files = readdirSync(sourceDir)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
-    .map((f) => join(sourceDir, f));
+    .map((f) => displayPath(join(sourceDir, f)));
   if (files.length === 0) throw new InputError('no connector sources (*.yaml) in this folder', { file: sourceDir });
   return files;
 }
 
 function resolveSourcePath(nameOrPath: string, sourceDir = join(projectRoot(), 'connector')): string {
   if (nameOrPath.includes('/') || nameOrPath.includes('\\') || /\.ya?ml$/.test(nameOrPath)) {
-    return isAbsolute(nameOrPath) ? nameOrPath : resolve(nameOrPath);
+    return nameOrPath;
   }
   const candidate = join(sourceDir, `${nameOrPath}.yaml`);
   if (!existsSync(candidate)) {
     const known = existsSync(sourceDir) ? readdirSync(sourceDir).filter((f) => /\.ya?ml$/.test(f)).map((f) => f.replace(/\.ya?ml$/, '')) : [];
     throw new UsageError(`unknown connector source "${nameOrPath}"${known.length ? `: expected one of ${known.join(', ')} or a path to a .yaml file` : ''}`);
   }
-  return candidate;
+  return displayPath(candidate);
 }
 
 function checkUniqueNames(loaded: LoadedSource[]): void {

@@ -75,7 +75,7 @@ function describeSchemaError(error: ErrorObject, root: unknown): { message: stri
     case 'required': {
       const missing = String(params.missingProperty);
       if (missing === 'responses' && path[0] === 'operations') {
-        return { message: `operation${where} has no responses: every operation needs at least one response, e.g. "200"`, path };
+        return { message: `${where.replace(/^ in /, '')} has no responses: every operation needs at least one response, e.g. "200"`, path };
       }
       return { message: `missing required key "${missing}"${where}`, path };
     }
