@@ -37,7 +37,8 @@ export function tokenizeFilter(text: string): Token[] {
       let value = '';
       let end = at + 1;
       for (;;) {
-        if (end >= text.length) throw dataverseErrors.querySyntax(`There is an unterminated literal at position ${at} in '${text}'.`);
+        // Like ODataUriParser, the position is where the text ran out.
+        if (end >= text.length) throw dataverseErrors.querySyntax(`There is an unterminated literal at position ${text.length} in '${text}'.`);
         if (text[end] === "'") {
           if (text[end + 1] === "'") {
             value += "'";

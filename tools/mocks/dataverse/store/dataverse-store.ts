@@ -354,8 +354,11 @@ export class DataverseStore {
       const lookup = table.byNavigation.get(item.navigation);
       if (!lookup) throw dataverseErrors.propertyNotFound(item.navigation, table.logicalName);
       const target = this.tables.byLogicalName.get(lookup.target!)!;
+      const primary = table.primaryId.logicalName;
+      const lookupSql = `SELECT ${quoteName(lookup.logicalName)} FROM ${quoteName(table.logicalName)} WHERE ${quoteName(primary)} = ?`;
       rows.forEach((row) => {
-        const id = row[lookup.jsonName];
+        // The lookup value may not be in $select: read it for the expansion.
+        const id = lookup.jsonName in row ? row[lookup.jsonName] : this.statement(lookupSql).pluck(true).get(row[primary]);
         if (typeof id !== 'string') {
           row[item.navigation] = null;
           return;
