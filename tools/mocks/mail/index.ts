@@ -1,0 +1,1 @@
+export { startMailSink, type MailSink, type SentMail } from './mail-sink.js';
