@@ -4,10 +4,11 @@ import { connectorBuildCommand } from './connector-build.js';
 import { connectorValidateCommand } from './connector-validate.js';
 import { connectorAppRegistrationCommand } from './connector-app-registration.js';
 import { flowRenderCommand } from './flow-render.js';
+import { flowLintCommand } from './flow-lint.js';
 import { mockDataverseCommand } from './mock-dataverse.js';
 import { mockO365Command } from './mock-o365.js';
 import { connectorTestCommand } from './connector-test.js';
 import { doctorCommand } from './doctor.js';
 
 /** Every command group of the CLI, in the order --help lists them. Add a group here, one line. */
-export const commandModules: readonly CommandModule[] = [buildCommand, connectorBuildCommand, connectorValidateCommand, connectorAppRegistrationCommand, flowRenderCommand, mockDataverseCommand, mockO365Command, connectorTestCommand, doctorCommand];
+export const commandModules: readonly CommandModule[] = [buildCommand, connectorBuildCommand, connectorValidateCommand, connectorAppRegistrationCommand, flowRenderCommand, flowLintCommand, mockDataverseCommand, mockO365Command, connectorTestCommand, doctorCommand];

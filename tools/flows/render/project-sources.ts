@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { readYamlFile, type YamlSource } from '../../core/read-input.js';
@@ -30,7 +29,7 @@ export interface FlowEntry {
   template: string;
 }
 
-/** What the renderer reads from solution/solution.yaml (owned by the solution part) and flows/environment-variables.yaml. */
+/** What the renderer reads from solution/solution.yaml (owned by the solution part). */
 export interface ProjectSources {
   root: string;
   flows: FlowEntry[];
@@ -58,15 +57,8 @@ export function loadProjectSources(root: string): ProjectSources {
     if (typeof entry.customConnector === 'string') info.customConnector = entry.customConnector;
     return info;
   });
-  // The solution file wins once it lists environment variables; until then flows/ holds them.
-  let environmentVariables: EnvironmentVariableInfo[];
-  if (value.environmentVariables !== undefined) {
-    environmentVariables = readEnvironmentVariables(value.environmentVariables, ['environmentVariables'], solution, solutionFile);
-  } else {
-    const file = join(root, 'flows', 'environment-variables.yaml');
-    const source = existsSync(file) ? readYamlFile(file) : undefined;
-    environmentVariables = source ? readEnvironmentVariables(source.value, [], source, file) : [];
-  }
+  const environmentVariables =
+    value.environmentVariables === undefined ? [] : readEnvironmentVariables(value.environmentVariables, ['environmentVariables'], solution, solutionFile);
   return { root, flows, connectionReferences, environmentVariables };
 }
 

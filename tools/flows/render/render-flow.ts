@@ -46,8 +46,11 @@ export function renderFlow(template: FlowTemplate, sources: ProjectSources, over
     values.set(parameter.name, value);
   }
   let body: JsonObject;
+  const usedEnvironmentVariables = new Set<string>();
+  const environmentVariables = new Map(sources.environmentVariables.map((v) => [v.schemaName, environmentVariableParameterName(v)]));
   try {
-    body = substitutePlaceholders(template.definition, { values, flowNames: new Set(sources.flows.map((f) => f.name)) }, ['definition']) as JsonObject;
+    const context = { values, flowNames: new Set(sources.flows.map((f) => f.name)), environmentVariables, usedEnvironmentVariables };
+    body = substitutePlaceholders(template.definition, context, ['definition']) as JsonObject;
   } catch (error) {
     if (error instanceof PlaceholderError) throw fail(error.message, error.path);
     throw error;
@@ -108,9 +111,9 @@ export function renderFlow(template: FlowTemplate, sources: ProjectSources, over
     connectionReferences[flowKey] = connectionReferenceEntry(reference);
     usedReferences.push(reference.logicalName);
   });
-  template.environmentVariables.forEach((schemaName, i) => {
-    const variable = sources.environmentVariables.find((v) => v.schemaName === schemaName);
-    if (!variable) throw fail(`environment variable "${schemaName}" is not defined (flows/environment-variables.yaml or solution.yaml)`, ['environmentVariables', i]);
+  // Parameters in the order solution.yaml lists the variables; only those the flow reads.
+  const used = sources.environmentVariables.filter((v) => usedEnvironmentVariables.has(v.schemaName));
+  for (const variable of used) {
     const metadata: JsonObject = { schemaName: variable.schemaName };
     if (variable.description) metadata.description = variable.description;
     parameters[environmentVariableParameterName(variable)] = {
@@ -118,7 +121,7 @@ export function renderFlow(template: FlowTemplate, sources: ProjectSources, over
       type: variable.type === 'Number' ? 'Int' : 'String',
       metadata,
     };
-  });
+  }
   const document = { properties: { connectionReferences, definition: definition(parameters) }, schemaVersion: '1.0.0.0' };
   return {
     name: template.name,
@@ -127,7 +130,7 @@ export function renderFlow(template: FlowTemplate, sources: ProjectSources, over
     relativePath: `Workflows/${workflowFileName(template.name, workflowId)}`,
     document: sortKeysDeep(document) as JsonObject,
     connectionReferences: usedReferences,
-    environmentVariables: [...template.environmentVariables],
+    environmentVariables: used.map((v) => v.schemaName),
   };
 }
 

@@ -8,6 +8,10 @@ export interface SubstitutionContext {
   values: ReadonlyMap<string, string | number>;
   /** Flows `{{workflow:<name>}}` may name (their ids come from componentGuid). */
   flowNames: ReadonlySet<string>;
+  /** Environment variable schema name -> the flow parameter name (`{{env:admin_X}}`). */
+  environmentVariables: ReadonlyMap<string, string>;
+  /** Collects the schema names `{{env:...}}` placeholders used. */
+  usedEnvironmentVariables: Set<string>;
 }
 
 export class PlaceholderError extends Error {
@@ -22,7 +26,9 @@ export class PlaceholderError extends Error {
 /**
  * Replaces `{{name}}` placeholders: a string that is one placeholder takes the value's own type (an
  * integer stays a number), a placeholder inside text is interpolated. `{{workflow:Flow name}}` is the
- * named flow's workflow id, the `host.workflowReferenceName` of a Workflow action.
+ * named flow's workflow id, the `host.workflowReferenceName` of a Workflow action;
+ * `{{env:admin_X}}` is the flow parameter name of that environment variable (`"<Display> (admin_X)"`),
+ * so templates survive a display-name change in solution.yaml.
  */
 export function substitutePlaceholders(value: JsonValue, context: SubstitutionContext, path: (string | number)[] = []): JsonValue {
   if (typeof value === 'string') return substituteString(value, context, path);
@@ -52,6 +58,15 @@ function resolve(name: string, context: SubstitutionContext, path: (string | num
       throw new PlaceholderError(`{{workflow:${flowName}}} names no flow of the solution (known: ${[...context.flowNames].join(', ')})`, path);
     }
     return componentGuid('workflow', flowName);
+  }
+  if (name.startsWith('env:')) {
+    const schemaName = name.slice('env:'.length).trim();
+    const parameterName = context.environmentVariables.get(schemaName);
+    if (!parameterName) {
+      throw new PlaceholderError(`{{env:${schemaName}}} names no environment variable of solution/solution.yaml (known: ${[...context.environmentVariables.keys()].join(', ')})`, path);
+    }
+    context.usedEnvironmentVariables.add(schemaName);
+    return parameterName;
   }
   const value = context.values.get(name);
   if (value === undefined) throw new PlaceholderError(`unknown template parameter {{${name}}}: declare it under "parameters"`, path);

@@ -32,12 +32,11 @@ export interface FlowTemplate {
   /** Solution flows: connection reference flow keys. */
   connections: string[];
   legacyConnections: LegacyConnection[];
-  environmentVariables: string[];
   /** `triggers` and `actions`, still with placeholders. */
   definition: JsonObject;
 }
 
-const KNOWN_KEYS = new Set(['name', 'description', 'format', 'parameters', 'connections', 'environmentVariables', 'definition']);
+const KNOWN_KEYS = new Set(['name', 'description', 'format', 'parameters', 'connections', 'definition']);
 
 export function loadFlowTemplate(file: string): FlowTemplate {
   const source = readYamlFile(file);
@@ -67,11 +66,6 @@ export function loadFlowTemplate(file: string): FlowTemplate {
       legacyConnections.push({ key: entry.key, apiName: entry.apiName, ...(typeof entry.displayName === 'string' ? { displayName: entry.displayName } : {}) });
     }
   });
-  const environmentVariables = value.environmentVariables ?? [];
-  if (!Array.isArray(environmentVariables) || !environmentVariables.every((v) => typeof v === 'string')) {
-    throw fail('expected a list of environment variable schema names', ['environmentVariables']);
-  }
-  if (format === 'legacy' && environmentVariables.length > 0) throw fail('a legacy flow (outside a solution) cannot read environment variables', ['environmentVariables']);
   return {
     file,
     source,
@@ -81,7 +75,6 @@ export function loadFlowTemplate(file: string): FlowTemplate {
     parameters,
     connections,
     legacyConnections,
-    environmentVariables: environmentVariables as string[],
     definition: value.definition as JsonObject,
   };
 }

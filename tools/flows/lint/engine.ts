@@ -1,0 +1,105 @@
+import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { locateDiagnostics, jsonLocator, sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
+import { FlowModel } from './model/flow-model.js';
+import { flowRules } from './rules/index.js';
+import type { ExpressionOwner, FlowRule, RuleVisitor, SolutionContext } from './types.js';
+
+/** One workflow file to lint: its label (path as the user named it), text and parsed document. */
+export interface FlowFile {
+  file: string;
+  text: string;
+  model: FlowModel;
+}
+
+export interface LintOptions {
+  /** Rules to run; default all. */
+  rules?: Iterable<FlowRule>;
+}
+
+/**
+ * Lints one flow: builds each rule's visitors, walks the flow once (flow, triggers, actions in
+ * document order, then every expression and call of each), and returns located diagnostics.
+ */
+export function lintFlow(flow: FlowFile, solution: SolutionContext, options: LintOptions = {}): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const visitors: RuleVisitor[] = [];
+  for (const rule of options.rules ?? flowRules.values()) {
+    visitors.push(
+      rule.create({
+        flow: flow.model,
+        solution,
+        report: (finding) =>
+          diagnostics.push({
+            code: rule.id,
+            severity: rule.severity,
+            message: finding.message,
+            file: flow.file,
+            path: finding.path,
+            docsUrl: rule.docsUrl,
+            ...(finding.column !== undefined ? { expressionColumn: finding.column } : {}),
+          } as Diagnostic),
+      }),
+    );
+  }
+  const model = flow.model;
+  for (const visitor of visitors) visitor.flow?.();
+  const visitSites = (sites: ReturnType<FlowModel['sitesOf']>, owner: ExpressionOwner) => {
+    for (const site of sites) {
+      for (const visitor of visitors) visitor.expression?.(site, owner);
+      for (const call of site.calls) for (const visitor of visitors) visitor.call?.(call, owner);
+    }
+  };
+  for (const trigger of model.triggers) {
+    for (const visitor of visitors) visitor.trigger?.(trigger);
+    visitSites(model.triggerSites(trigger), { kind: 'trigger', trigger });
+  }
+  for (const visit of model.actions) {
+    for (const visitor of visitors) visitor.action?.(visit);
+    visitSites(model.sitesOf(visit), { kind: 'action', visit });
+  }
+  return sortDiagnostics(locateExpressionColumns(locateDiagnostics(diagnostics, jsonLocator(flow.text)), flow.text));
+}
+
+/**
+ * Expression findings carry a column inside the JSON string value: point the diagnostic at that
+ * exact character of the file (escapes such as \" take more room in the file than in the value).
+ */
+function locateExpressionColumns(diagnostics: Diagnostic[], text: string): Diagnostic[] {
+  let root: JsonNode | undefined;
+  let lineStarts: number[] | undefined;
+  return diagnostics.map((d) => {
+    const { expressionColumn: column, ...rest } = d as Diagnostic & { expressionColumn?: number };
+    if (column === undefined || !d.path) return rest;
+    root ??= parseTree(text);
+    const node = root ? findNodeAtLocation(root, [...d.path]) : undefined;
+    if (!node || node.type !== 'string') return { ...rest, message: `${d.message} (column ${column} of the value)` };
+    lineStarts ??= computeLineStarts(text);
+    const offset = node.offset + 1 + rawLength(text, node.offset + 1, column - 1);
+    const at = lineColumnOf(lineStarts, offset);
+    return { ...rest, line: at.line, column: at.column };
+  });
+}
+
+/** Characters of JSON text that encode the first `count` characters of the string starting at `start`. */
+function rawLength(text: string, start: number, count: number): number {
+  let raw = start;
+  for (let decoded = 0; decoded < count && raw < text.length; decoded++) raw += text[raw] === '\\' ? (text[raw + 1] === 'u' ? 6 : 2) : 1;
+  return raw - start;
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+function lineColumnOf(lineStarts: number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: offset - lineStarts[low]! + 1 };
+}
