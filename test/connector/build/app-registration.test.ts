@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runPpkit } from '../../helpers/cli.js';
+
+const FIXTURES = join('test', 'connector', 'build', 'fixtures', 'service-principal');
+const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+describe('ppkit connector app-registration', () => {
+  it('names the permissions of the CoE setup page and prints no unverified GUID', () => {
+    const run = runPpkit(['connector', 'app-registration', '--json']);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.resource).toEqual({ displayName: 'Office 365 Management APIs', identifierUri: 'https://manage.office.com', resourceAppId: null });
+    expect(report.permissions.map((p: { kind: string; value: string; type: string }) => `${p.kind} ${p.value} ${p.type}`)).toEqual([
+      'delegated ActivityFeed.Read Scope',
+      'application ActivityFeed.Read Role',
+      'application ServiceHealth.Read Role',
+    ]);
+    expect(report.permissions.every((p: { id: unknown }) => p.id === null)).toBe(true);
+    expect(report.requiredResourceAccess).toBeNull();
+    expect(report.verification).toMatch(/^unverified: /);
+    expect(report.lookup).toBe('az ad sp show --id https://manage.office.com > office365-management-apis.json');
+    expect(run.stdout).not.toMatch(GUID);
+  });
+
+  it('says so in the text output too', () => {
+    const run = runPpkit(['connector', 'app-registration']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/delegated\s+ActivityFeed\.Read\s+Scope id: unverified/);
+    expect(run.stdout).toMatch(/application ServiceHealth\.Read Role\s+id: unverified/);
+    expect(run.stdout).toMatch(/requiredResourceAccess: not printed/);
+    expect(run.stdout).not.toMatch(GUID);
+  });
+
+  it('builds requiredResourceAccess from the tenant service principal given with --service-principal', () => {
+    const run = runPpkit(['connector', 'app-registration', '--json', '--service-principal', join(FIXTURES, 'office365-management-apis.json')]);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.requiredResourceAccess).toEqual([
+      {
+        resourceAppId: 'aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa',
+        resourceAccess: [
+          { id: 'eeeeeeee-5555-4555-8555-eeeeeeeeeeee', type: 'Scope' },
+          { id: 'bbbbbbbb-2222-4222-8222-bbbbbbbbbbbb', type: 'Role' },
+          { id: 'cccccccc-3333-4333-8333-cccccccccccc', type: 'Role' },
+        ],
+      },
+    ]);
+    expect(report.verification).toMatch(/^from the service principal in /);
+  });
+
+  it.each([
+    ['missing-role.json', /no application permission "ServiceHealth\.Read" with a GUID id in appRoles \(at \/appRoles\)/],
+    ['graph.json', /not the Office 365 Management APIs: its servicePrincipalNames do not include https:\/\/manage\.office\.com/],
+    ['no-such-file.json', /file not found or not readable/],
+  ])('refuses %s with exit 1', (file, message) => {
+    const run = runPpkit(['connector', 'app-registration', '--service-principal', join(FIXTURES, file)]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+  });
+});
+
+describe('connector command group', () => {
+  it.each([['build'], ['app-registration']])('connector %s --help shows an example', (command) => {
+    const run = runPpkit(['connector', command, '--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Examples:\n\s+\$ ppkit connector|Examples:\n\s+\$ az /);
+  });
+});
