@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { jsonTreeLocator, locateDiagnostics, toPointer, type Diagnostic } from '../../diagnostics/index.js';
 import { buildIndex, type ConnectorIndex } from './document-index.js';
 import type { ConnectorTarget } from './discover.js';
-import { loadJsonFile, type JsonSource } from './load.js';
+import { loadJsonFile, parseJsonBytes, type LoadResult } from './load.js';
 import { recommendedRuleset, type ResolvedRuleset } from './ruleset.js';
 import { DOCS, type ConnectorFileKind, type Finding, type RuleVisitor } from './types.js';
 
@@ -32,6 +32,64 @@ export function validateTargets(targets: readonly ConnectorTarget[], ruleset: Re
 }
 
 export function validateConnector(target: ConnectorTarget, ruleset: ResolvedRuleset = recommendedRuleset()): { diagnostics: Diagnostic[]; files: number } {
+  if (!target.swaggerFile) {
+    return { diagnostics: [{ code: 'swagger-missing', severity: 'error', message: 'connector folder has apiProperties.json but no apiDefinition.swagger.json', file: target.dir, docsUrl: DOCS.paconn }], files: 0 };
+  }
+  let scriptText: string | undefined;
+  if (target.scriptFile) {
+    try {
+      // Oversized scripts are not read: file-size reports them from their size.
+      scriptText = statSync(target.scriptFile).size <= MAX_SCRIPT_BYTES ? readFileSync(target.scriptFile, 'utf8') : undefined;
+    } catch {
+      scriptText = undefined;
+    }
+  }
+  return validateLoaded(
+    {
+      swagger: loadJsonFile(target.swaggerFile),
+      apiProperties: target.apiPropertiesFile ? loadJsonFile(target.apiPropertiesFile) : undefined,
+      apiPropertiesFile: target.apiPropertiesFile ?? join(target.dir, 'apiProperties.json'),
+      scriptText,
+      scriptFile: target.scriptFile,
+      group: target.group,
+    },
+    ruleset,
+  );
+}
+
+/** A connector held in memory (tests, editors, the build step): file names are only labels. */
+export interface ConnectorSources {
+  swagger: { file: string; text: string };
+  apiProperties?: { file: string; text: string };
+  script?: { file: string; text: string };
+  group?: string;
+}
+
+export function validateSources(sources: ConnectorSources, ruleset: ResolvedRuleset = recommendedRuleset()): { diagnostics: Diagnostic[]; files: number } {
+  const encoder = new TextEncoder();
+  return validateLoaded(
+    {
+      swagger: parseJsonBytes(sources.swagger.file, encoder.encode(sources.swagger.text)),
+      apiProperties: sources.apiProperties ? parseJsonBytes(sources.apiProperties.file, encoder.encode(sources.apiProperties.text)) : undefined,
+      apiPropertiesFile: sources.apiProperties?.file ?? 'apiProperties.json',
+      scriptText: sources.script?.text,
+      scriptFile: sources.script?.file,
+      group: sources.group,
+    },
+    ruleset,
+  );
+}
+
+interface LoadedConnector {
+  swagger: LoadResult;
+  apiProperties?: LoadResult;
+  apiPropertiesFile: string;
+  scriptText?: string;
+  scriptFile?: string;
+  group?: string;
+}
+
+function validateLoaded(loaded: LoadedConnector, ruleset: ResolvedRuleset): { diagnostics: Diagnostic[]; files: number } {
   const severityOf = new Map(ruleset.rules.map(({ rule, severity }) => [rule.id, severity]));
   // Loader findings obey the ruleset too: a team may accept trailing commas.
   const keep = (d: Diagnostic): Diagnostic | undefined => {
@@ -39,39 +97,25 @@ export function validateConnector(target: ConnectorTarget, ruleset: ResolvedRule
     if (severity === undefined && LOADER_CODES_RULED.has(d.code)) return undefined;
     return severity ? { ...d, severity } : d;
   };
-  if (!target.swaggerFile) {
-    return { diagnostics: [{ code: 'swagger-missing', severity: 'error', message: 'connector folder has apiProperties.json but no apiDefinition.swagger.json', file: target.dir, docsUrl: DOCS.paconn }], files: 0 };
-  }
-  const swaggerLoad = loadJsonFile(target.swaggerFile);
-  const out: Diagnostic[] = swaggerLoad.diagnostics.map(keep).filter((d): d is Diagnostic => d !== undefined);
-  let files = 1;
-  if (!swaggerLoad.source) return { diagnostics: out, files };
-
-  let apiPropertiesSource: JsonSource | undefined;
-  if (target.apiPropertiesFile) {
-    files++;
-    const load = loadJsonFile(target.apiPropertiesFile);
-    for (const d of load.diagnostics) {
+  const out: Diagnostic[] = [];
+  const files = 1 + (loaded.apiProperties ? 1 : 0) + (loaded.scriptFile ? 1 : 0);
+  for (const load of [loaded.swagger, loaded.apiProperties]) {
+    for (const d of load?.diagnostics ?? []) {
       const kept = keep(d);
       if (kept) out.push(kept);
     }
-    apiPropertiesSource = load.source;
   }
-
-  let scriptText: string | undefined;
-  if (target.scriptFile) {
-    files++;
-    try {
-      const size = statSync(target.scriptFile).size;
-      scriptText = size <= MAX_SCRIPT_BYTES ? readFileSync(target.scriptFile, 'utf8') : '';
-    } catch {
-      scriptText = undefined;
-    }
-  }
-
-  const index = buildIndex({ swagger: swaggerLoad.source, apiPropertiesSource, apiPropertiesFile: target.apiPropertiesFile ?? join(target.dir, 'apiProperties.json'), apiPropertiesFound: target.apiPropertiesFile !== undefined, scriptText, scriptFile: target.scriptFile, group: target.group });
-  const findings = runRules(index, ruleset);
-  out.push(...locate(findings, index));
+  if (!loaded.swagger.source) return { diagnostics: out, files };
+  const index = buildIndex({
+    swagger: loaded.swagger.source,
+    apiPropertiesSource: loaded.apiProperties?.source,
+    apiPropertiesFile: loaded.apiPropertiesFile,
+    apiPropertiesFound: loaded.apiProperties !== undefined,
+    scriptText: loaded.scriptText,
+    scriptFile: loaded.scriptFile,
+    group: loaded.group,
+  });
+  out.push(...locate(runRules(index, ruleset), index));
   return { diagnostics: out, files };
 }
 

@@ -4,7 +4,7 @@ import { validateTargets, type ValidationResult } from './engine.js';
 import { loadRulesetFile, recommendedRuleset, type ResolvedRuleset } from './ruleset.js';
 
 export { discoverConnectors, type ConnectorTarget } from './discover.js';
-export { validateConnector, validateTargets, type ValidationResult } from './engine.js';
+export { validateConnector, validateSources, validateTargets, type ConnectorSources, type ValidationResult } from './engine.js';
 export { loadRulesetFile, recommendedRuleset, resolveRuleset, PRESETS, type ResolvedRuleset } from './ruleset.js';
 export { rules } from './rules/index.js';
 

@@ -55,12 +55,20 @@ export function loadJsonFile(file: string): LoadResult {
   } catch {
     return fatal(file, 'file-unreadable', 'file not found or not readable');
   }
+  return parseJsonBytes(file, buffer);
+}
+
+/** Parses a connector file's bytes (already read, or given by a caller that holds them in memory). */
+export function parseJsonBytes(file: string, buffer: Uint8Array): LoadResult {
+  if (buffer.length > MAX_FILE_BYTES) {
+    return fatal(file, 'file-too-large', `file is ${buffer.length} bytes, more than the ${MAX_FILE_BYTES} bytes a connector file may have`);
+  }
   const diagnostics: Diagnostic[] = [];
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
   } catch {
-    text = buffer.toString('latin1');
+    text = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength).toString('latin1');
     diagnostics.push(strict(file, 'file is not UTF-8 encoded (paconn and the certification pipeline read UTF-8)', {}));
   }
   if (text.trim() === '') return fatal(file, 'json-parse', 'file is empty, expected a JSON object');

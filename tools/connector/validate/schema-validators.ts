@@ -87,7 +87,7 @@ function keepLikeliestBranches(errors: readonly ErrorObject[]): ErrorObject[] {
   return kept;
 }
 
-const PREFERENCE = ['additionalProperties', 'required', 'type', 'enum', 'pattern', 'format', 'minItems', 'uniqueItems', 'minLength', 'maxLength', 'minimum', 'maximum'];
+const PREFERENCE = ['additionalProperties', 'required', 'type', 'enum', 'pattern', 'propertyNames', 'format', 'minItems', 'uniqueItems', 'minLength', 'maxLength', 'minimum', 'maximum'];
 
 function pick(errors: ErrorObject[]): ErrorObject | undefined {
   for (const keyword of PREFERENCE) {
@@ -111,6 +111,12 @@ function describeError(error: ErrorObject, all: ErrorObject[]): string {
     case 'type': {
       const types = [...new Set(all.filter((e) => e.keyword === 'type').map((e) => String((e.params as { type: unknown }).type)))];
       return `must be of type ${types.join(' or ')}`;
+    }
+    case 'pattern': {
+      const name = all.find((e) => e.keyword === 'propertyNames')?.params as { propertyName?: string } | undefined;
+      return name?.propertyName !== undefined
+        ? `key "${name.propertyName}" must match ${String(params.pattern)}`
+        : `must match ${String(params.pattern)}`;
     }
     case 'oneOf':
     case 'anyOf':

@@ -14,7 +14,7 @@ export const operationIdPascalCase: Rule = {
         const suggestion = id
           .split(/[^A-Za-z0-9]+/)
           .filter(Boolean)
-          .map((part) => part[0]!.toUpperCase() + part.slice(1))
+          .map((part) => part[0]!.toUpperCase() + (part === part.toUpperCase() ? part.slice(1).toLowerCase() : part.slice(1)))
           .join('');
         report({ message: `operationId "${id}" is not PascalCase: use "${suggestion}"`, path: [...op.path, 'operationId'] });
       }

@@ -3,13 +3,13 @@ import { DOCS, type Rule } from '../types.js';
 const VALUES = ['important', 'advanced', 'internal'];
 
 /**
- * x-ms-visibility is one of important, advanced, internal; an internal parameter is hidden from
- * users, so it must be required with a default (PropertyMustBeRequired, InternalPropertyWithDefaultOptional).
+ * x-ms-visibility is one of important, advanced, internal. An internal parameter is hidden from
+ * users, so when it is also required nobody can fill it in: it needs a default.
  */
 export const visibilityValues: Rule = {
   id: 'visibility-values',
   severity: 'error',
-  description: 'x-ms-visibility is important, advanced or internal; internal parameters are required with a default',
+  description: 'x-ms-visibility is important, advanced or internal; a required internal parameter has a default',
   docsUrl: `${DOCS.extensions}#x-ms-visibility`,
   create: ({ report }) => {
     const checkValue = (value: unknown, path: (string | number)[]) => {
@@ -23,8 +23,8 @@ export const visibilityValues: Rule = {
       parameter(p) {
         const visibility = p.value['x-ms-visibility'];
         checkValue(visibility, [...p.path, 'x-ms-visibility']);
-        if (visibility === 'internal' && p.in !== 'body' && (p.value.required !== true || p.value.default === undefined)) {
-          report({ message: `internal parameter "${p.name}" is hidden from users: it must be "required": true with a "default"`, path: [...p.path, 'x-ms-visibility'] });
+        if (visibility === 'internal' && p.in !== 'body' && p.value.required === true && p.value.default === undefined) {
+          report({ message: `required parameter "${p.name}" is internal (hidden from users), so it needs a "default"`, path: [...p.path, 'x-ms-visibility'] });
         }
       },
     };
