@@ -8,7 +8,9 @@ interface BenchModule {
 }
 
 /** One line per benchmark module. */
-const benches: BenchModule[] = [];
+const benches: BenchModule[] = [
+  { name: 'connector-build', load: () => import('./connector-build.js') },
+];
 
 const wanted = process.argv.slice(2);
 for (const bench of benches) {
