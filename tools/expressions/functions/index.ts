@@ -1,5 +1,6 @@
 import { collectionFunctions } from './collection.js';
 import { conversionFunctions } from './conversion.js';
+import { dateTimeFunctions } from './date-time.js';
 import type { FunctionDescriptor } from './descriptor.js';
 import { jsonFunctions } from './json.js';
 import { logicalFunctions } from './logical.js';
@@ -14,6 +15,7 @@ const families: readonly (readonly FunctionDescriptor[])[] = [
   logicalFunctions,
   conversionFunctions,
   mathFunctions,
+  dateTimeFunctions,
   workflowFunctions,
   jsonFunctions,
 ];
