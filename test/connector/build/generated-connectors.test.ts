@@ -97,16 +97,28 @@ describe('Office 365 Management API connector', () => {
     const ops = operations();
     expect([...ops.keys()].sort()).toEqual(['ListContent', 'ListContentDetails', 'ListDlpSensitiveTypes', 'ListNotifications', 'ListSubscriptions', 'StartSubscription', 'StopSubscription']);
     expect(ops.get('StartSubscription')).toMatchObject({ method: 'post', path: '/{tenant}/activity/feed/subscriptions/start', 'x-ms-trigger': 'single' });
-    expect(parameterNames(ops.get('StartSubscription')!)).toEqual(['tenant', 'contentType', 'PublisherIdentifier', 'body']);
+    expect(parameterNames(ops.get('StartSubscription')!)).toEqual(['tenant', 'contentType', 'PublisherIdentifier', 'Content-Type', 'body']);
     expect(ops.get('StartSubscription')!.parameters[0]).toMatchObject({ name: 'tenant', in: 'path', required: true, 'x-ms-summary': 'Tenant' });
     expect(ops.get('StopSubscription')).toMatchObject({ method: 'post', path: '/{tenant}/activity/feed/subscriptions/stop' });
     expect(ops.get('ListSubscriptions')).toMatchObject({ method: 'get', path: '/{tenant}/activity/feed/subscriptions/list' });
     expect(ops.get('ListContent')).toMatchObject({ method: 'get', path: '/{tenant}/activity/feed/subscriptions/content' });
-    expect(parameterNames(ops.get('ListContent')!)).toEqual(['tenant', 'contentType', 'startTime', 'endTime', 'PublisherIdentifier', 'nextPage']);
+    // The CoE child flow passes exactly these to ListContent, including the Content-Type header.
+    expect(parameterNames(ops.get('ListContent')!)).toEqual(['tenant', 'contentType', 'startTime', 'endTime', 'PublisherIdentifier', 'nextPage', 'Content-Type']);
     expect(ops.get('ListContentDetails')).toMatchObject({ method: 'get', path: '/{tenant}/activity/feed/audit/{contentId}' });
     expect(parameterNames(ops.get('ListContentDetails')!)).toEqual(['tenant', 'contentId', 'PublisherIdentifier']);
     expect(ops.get('ListNotifications')!.path).toBe('/{tenant}/activity/feed/subscriptions/notifications');
     expect(ops.get('ListDlpSensitiveTypes')!.path).toBe('/{tenant}/activity/feed/resources/dlpSensitiveTypes');
+  });
+
+  // Parameters the CoE Starter Kit passes, by operation: its child flow "[Child] Admin | Sync Logs"
+  // (ChildAdminSyncLogs-751183FC-DB68-EA11-A811-000D3A31CF04.json) and the setup page's test step.
+  it.each([
+    ['ListContent', ['tenant', 'contentType', 'PublisherIdentifier', 'startTime', 'endTime', 'Content-Type']],
+    ['ListContentDetails', ['tenant', 'contentId']],
+    ['StartSubscription', ['tenant', 'PublisherIdentifier']],
+  ])('accepts every parameter the CoE kit passes to %s', (operationId, names) => {
+    const known = parameterNames(operations().get(operationId)!);
+    for (const name of names) expect(known, `${operationId} ${name}`).toContain(name);
   });
 
   it('exposes the NextPageUri response header and typed response schemas', () => {
@@ -122,7 +134,7 @@ describe('Office 365 Management API connector', () => {
     expect(record.RecordType.type).toBe('integer');
     expect(api.definitions.Subscription.properties.webhook).toEqual({ $ref: '#/definitions/Webhook' });
     expect(api.paths['/{tenant}/activity/feed/subscriptions/start']['x-ms-notification-content'].schema).toEqual({ $ref: '#/definitions/WebhookNotification' });
-    const webhook = ops.get('StartSubscription')!.parameters[3].schema.properties.webhook.properties.address;
+    const webhook = ops.get('StartSubscription')!.parameters[4].schema.properties.webhook.properties.address;
     expect(webhook).toMatchObject({ 'x-ms-notification-url': true, 'x-ms-visibility': 'internal' });
   });
 
