@@ -158,7 +158,7 @@ function locate(findings: RawFinding[], index: ConnectorIndex): Diagnostic[] {
     groups[kind].push({ code: f.code, severity: f.severity, message: f.message, file, path: f.path, pointer: toPointer(f.path), docsUrl: f.docsUrl });
   }
   const out = locateDiagnostics(groups.swagger, jsonTreeLocator(index.swagger.text, index.swagger.tree));
-  if (index.apiPropertiesSource) out.push(...locateDiagnostics(groups.apiProperties, jsonTreeLocator(index.apiPropertiesSource.text, index.apiPropertiesSource.tree)));
+  out.push(...(index.apiPropertiesSource ? locateDiagnostics(groups.apiProperties, jsonTreeLocator(index.apiPropertiesSource.text, index.apiPropertiesSource.tree)) : groups.apiProperties));
   out.push(...groups.script);
   return out;
 }
