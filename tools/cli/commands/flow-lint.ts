@@ -30,7 +30,6 @@ export const flowLintCommand: CommandModule = {
         const summary = await lintTarget(target, { connectors: options.connector });
         const output = formatDiagnostics(summary.diagnostics, format, { color: context.io.color, tool: { name: 'ppkit flow lint', version: context.version, informationUri: 'https://learn.microsoft.com/en-us/power-automate/', rules: new Map([...flowRules.values()].map((r) => [r.id, { description: r.description, docsUrl: r.docsUrl }])) } });
         context.io.stdout(output.endsWith('\n') || output === '' ? output : `${output}\n`);
-        if (format === 'text' && summary.diagnostics.length === 0) context.io.stdout(`${summary.flows} flow${summary.flows === 1 ? '' : 's'} linted: no findings\n`);
         return exitCodeFor(summary.diagnostics, options.failSeverity as Severity);
       }),
     );
