@@ -90,8 +90,15 @@ export function toText(value: unknown): string {
     case 'undefined':
       return '';
     default:
-      return value === null ? '' : JSON.stringify(value);
+      if (value === null) return '';
+      if (isContentEnvelope(value)) return Buffer.from(value['$content'], 'base64').toString('utf8');
+      return JSON.stringify(value);
   }
+}
+
+/** `{"$content-type", "$content"}`: binary or XML content, which becomes its decoded text in string contexts. */
+function isContentEnvelope(value: unknown): value is { '$content': string } {
+  return isObject(value) && typeof value['$content'] === 'string' && typeof value['$content-type'] === 'string';
 }
 
 /** Deep equality of JSON values (JToken.DeepEquals): 1 equals 1.0, key order does not matter. */

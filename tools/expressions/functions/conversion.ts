@@ -2,6 +2,8 @@ import { invalidParameter, functionError } from '../errors.js';
 import { OCTET_STREAM, binaryContent, bytesOf, decodeBase64Strict, escapeDataString, isBinaryContent, parseDataUri } from '../binary.js';
 import { parseDotnetFloat } from '../formats/number-parse.js';
 import { dropPollutingKeys, toText } from '../values.js';
+import { isXmlContent, xmlTextOf, XmlError } from '../xml/xml-document.js';
+import { xmlTextToJson } from '../xml/xml-json.js';
 import { ANY, ARRAY, BOOLEAN, INTEGER, NUMBER, OBJECT, STRING, optionalStringArg, stringArg, type FunctionDescriptor } from './descriptor.js';
 
 const category = 'conversion';
@@ -130,10 +132,17 @@ export const conversionFunctions: FunctionDescriptor[] = [
   }),
   one('json', [['string', 'object', 'array', 'null']], ANY, (args, fn) => {
     const value = args[0];
-    if (typeof value !== 'string') {
-      if (value === null || value === undefined) return null;
-      return value;
+    if (isXmlContent(value)) {
+      try {
+        return xmlTextToJson(xmlTextOf(value));
+      } catch (error) {
+        if (error instanceof XmlError) throw invalidParameter(fn, error.message);
+        throw error;
+      }
     }
+    // Documented: "If the string is null, the function returns an empty object."
+    if (value === null || value === undefined) return {};
+    if (typeof value !== 'string') return value;
     try {
       return JSON.parse(value, dropPollutingKeys) as unknown;
     } catch (error) {

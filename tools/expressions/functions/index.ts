@@ -6,7 +6,9 @@ import { jsonFunctions } from './json.js';
 import { logicalFunctions } from './logical.js';
 import { mathFunctions } from './math.js';
 import { stringFunctions } from './string.js';
+import { uriFunctions } from './uri.js';
 import { workflowFunctions } from './workflow.js';
+import { xmlFunctions } from './xml.js';
 
 /** Every family, one file each. Adding a family is one line here. */
 const families: readonly (readonly FunctionDescriptor[])[] = [
@@ -18,6 +20,8 @@ const families: readonly (readonly FunctionDescriptor[])[] = [
   dateTimeFunctions,
   workflowFunctions,
   jsonFunctions,
+  uriFunctions,
+  xmlFunctions,
 ];
 
 function buildTable(): Map<string, FunctionDescriptor> {

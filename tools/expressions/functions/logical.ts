@@ -18,6 +18,18 @@ function compare(fn: string, args: readonly unknown[]): number {
   throw functionError(fn, `expects two parameters of matching types: both numbers or both strings. The provided values are of types '${typeName(args[0])}' and '${typeName(args[1])}'.`);
 }
 
+/**
+ * equals(): deep equality, with the documented conversions: null compares as '' ("null values are
+ * converted to empty string values") and a boolean equals the number it converts to (equals(true, 1)).
+ */
+function looselyEquals(a: unknown, b: unknown): boolean {
+  const left = a === null || a === undefined ? '' : a;
+  const right = b === null || b === undefined ? '' : b;
+  if (typeof left === 'boolean' && typeof right === 'number') return left === (right !== 0);
+  if (typeof left === 'number' && typeof right === 'boolean') return right === (left !== 0);
+  return deepEquals(left, right);
+}
+
 function comparison(name: string, test: (order: number) => boolean): FunctionDescriptor {
   return {
     name,
@@ -91,7 +103,7 @@ export const logicalFunctions: FunctionDescriptor[] = [
     maxArgs: 2,
     argTypes: [ANY, ANY],
     returns: BOOLEAN,
-    evaluate: (args) => deepEquals(args[0], args[1]),
+    evaluate: (args) => looselyEquals(args[0], args[1]),
   },
   comparison('greater', (order) => order > 0),
   comparison('greaterOrEquals', (order) => order >= 0),
