@@ -43,7 +43,7 @@ describe('every connector source, every cloud', () => {
     }
   });
 
-  it('gives every operation and parameter an operationId, summary, description and x-ms-summary', () => {
+  it('gives every operation and parameter an operationId, summary, description, x-ms-summary and x-ms-visibility', () => {
     for (const item of built) {
       const api = swaggerOf(item.name, item.cloud);
       expect(api['x-ms-connector-metadata'].map((m: Json) => m.propertyName)).toEqual(['Website', 'Privacy policy', 'Categories']);
@@ -54,10 +54,12 @@ describe('every connector source, every cloud', () => {
           expect(operation.operationId, where).toMatch(/^[A-Z][A-Za-z0-9]+$/);
           expect(operation.summary, where).toBeTruthy();
           expect(operation.description, where).toBeTruthy();
+          expect(['important', 'advanced', 'internal'], where).toContain(operation['x-ms-visibility']);
           expect(Object.keys(operation.responses).some((c) => /^2/.test(c)), where).toBe(true);
           for (const parameter of operation.parameters) {
             expect(parameter.description, `${where} ${parameter.name}`).toBeTruthy();
             expect(parameter['x-ms-summary'], `${where} ${parameter.name}`).toBeTruthy();
+            expect(['important', 'advanced', 'internal'], `${where} ${parameter.name}`).toContain(parameter['x-ms-visibility']);
           }
         }
       }

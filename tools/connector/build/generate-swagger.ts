@@ -60,13 +60,16 @@ function securityDefinitions(source: ConnectorSource, cloud: ResolvedCloud): Jso
 
 function operationObject(source: ConnectorSource, operation: OperationSource): Json {
   const out: Json = { operationId: operation.operationId, summary: operation.summary, description: operation.description };
-  if (operation.visibility) out['x-ms-visibility'] = operation.visibility;
+  // Every operation and parameter states its visibility; unset means "important" for operations
+  // and required inputs, "advanced" (behind the designer's advanced options) for optional ones.
+  out['x-ms-visibility'] = operation.visibility ?? 'important';
   if (operation.deprecated) out.deprecated = true;
   if (operation.trigger) out['x-ms-trigger'] = operation.trigger;
   const parameters = (operation.parameters ?? []).map((use) => parameterObject('ref' in use ? source.parameters![use.ref]! : use));
   if (operation.body) {
-    const body: Json = { name: 'body', in: 'body', required: operation.body.required ?? false, description: operation.body.description, 'x-ms-summary': operation.body.summary };
-    if (operation.body.visibility) body['x-ms-visibility'] = operation.body.visibility;
+    const required = operation.body.required ?? false;
+    const body: Json = { name: 'body', in: 'body', required, description: operation.body.description, 'x-ms-summary': operation.body.summary };
+    body['x-ms-visibility'] = operation.body.visibility ?? (required ? 'important' : 'advanced');
     body.schema = schemaObject(operation.body.schema);
     parameters.push(body);
   }
@@ -78,13 +81,14 @@ function operationObject(source: ConnectorSource, operation: OperationSource): J
 }
 
 function parameterObject(parameter: ParameterSource): Json {
-  const out: Json = { name: parameter.name, in: parameter.in, required: parameter.in === 'path' ? true : (parameter.required ?? false), type: parameter.type };
+  const required = parameter.in === 'path' ? true : (parameter.required ?? false);
+  const out: Json = { name: parameter.name, in: parameter.in, required, type: parameter.type };
   if (parameter.format) out.format = parameter.format;
   if (parameter.enum) out.enum = [...parameter.enum];
   if (parameter.default !== undefined) out.default = parameter.default;
   out.description = parameter.description;
   out['x-ms-summary'] = parameter.summary;
-  if (parameter.visibility) out['x-ms-visibility'] = parameter.visibility;
+  out['x-ms-visibility'] = parameter.visibility ?? (required ? 'important' : 'advanced');
   // Path values are encoded once, as the API expects (certification rule PathParameterMissingEncoding).
   if (parameter.in === 'path') out['x-ms-url-encoding'] = 'single';
   return out;
