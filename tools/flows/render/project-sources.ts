@@ -32,6 +32,8 @@ export interface FlowEntry {
 /** What the renderer reads from solution/solution.yaml (owned by the solution part). */
 export interface ProjectSources {
   root: string;
+  /** Source of the solution's custom connector (`connector/office365-management-api.yaml`), when declared. */
+  connectorSource?: string;
   flows: FlowEntry[];
   connectionReferences: ConnectionReferenceInfo[];
   environmentVariables: EnvironmentVariableInfo[];
@@ -59,7 +61,9 @@ export function loadProjectSources(root: string): ProjectSources {
   });
   const environmentVariables =
     value.environmentVariables === undefined ? [] : readEnvironmentVariables(value.environmentVariables, ['environmentVariables'], solution, solutionFile);
-  return { root, flows, connectionReferences, environmentVariables };
+  const connector = isObject(value.connector) ? value.connector : undefined;
+  const connectorSource = typeof connector?.source === 'string' ? connector.source : undefined;
+  return { root, flows, connectionReferences, environmentVariables, ...(connectorSource ? { connectorSource } : {}) };
 }
 
 function readEnvironmentVariables(value: unknown, at: (string | number)[], source: YamlSource, file: string): EnvironmentVariableInfo[] {

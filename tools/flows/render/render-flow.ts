@@ -6,7 +6,7 @@ import { visitActions } from '../wdl/walk.js';
 import { workflowFileName } from './file-names.js';
 import type { ConnectionReferenceInfo, EnvironmentVariableInfo, ProjectSources } from './project-sources.js';
 import { PlaceholderError, substitutePlaceholders } from './substitute.js';
-import { checkParameterValue, type FlowTemplate } from './template.js';
+import { checkParameterValue, type FlowTemplate, type LegacyConnection } from './template.js';
 
 export interface RenderedFlow {
   name: string;
@@ -18,6 +18,8 @@ export interface RenderedFlow {
   /** Solution flows: the connection references and environment variables the flow uses. */
   connectionReferences: string[];
   environmentVariables: string[];
+  /** Legacy flows: their connections (no connection references outside a solution). */
+  legacyConnections: LegacyConnection[];
 }
 
 /** The `authentication` the designer gives connector actions: a child flow (Request trigger) runs on the tokens its caller passes. */
@@ -97,6 +99,7 @@ export function renderFlow(template: FlowTemplate, sources: ProjectSources, over
       document: sortKeysDeep(document) as JsonObject,
       connectionReferences: [],
       environmentVariables: [],
+      legacyConnections: template.legacyConnections,
     };
   }
 
@@ -131,6 +134,7 @@ export function renderFlow(template: FlowTemplate, sources: ProjectSources, over
     document: sortKeysDeep(document) as JsonObject,
     connectionReferences: usedReferences,
     environmentVariables: used.map((v) => v.schemaName),
+    legacyConnections: [],
   };
 }
 

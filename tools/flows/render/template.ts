@@ -19,6 +19,8 @@ export interface LegacyConnection {
   key: string;
   apiName: string;
   displayName?: string;
+  /** The connector source in connector/ (`office365-audit-logs`) the api is built from, for lint checks. */
+  source?: string;
 }
 
 export interface FlowTemplate {
@@ -63,7 +65,12 @@ export function loadFlowTemplate(file: string): FlowTemplate {
       if (!isObject(entry) || typeof entry.key !== 'string' || typeof entry.apiName !== 'string') {
         throw fail('expected {key, apiName, displayName} for a legacy flow connection', ['connections', i]);
       }
-      legacyConnections.push({ key: entry.key, apiName: entry.apiName, ...(typeof entry.displayName === 'string' ? { displayName: entry.displayName } : {}) });
+      legacyConnections.push({
+        key: entry.key,
+        apiName: entry.apiName,
+        ...(typeof entry.displayName === 'string' ? { displayName: entry.displayName } : {}),
+        ...(typeof entry.source === 'string' ? { source: entry.source } : {}),
+      });
     }
   });
   return {
