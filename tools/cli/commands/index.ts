@@ -10,5 +10,10 @@ import { mockO365Command } from './mock-o365.js';
 import { connectorTestCommand } from './connector-test.js';
 import { doctorCommand } from './doctor.js';
 
+import { solutionPackCommand } from './solution-pack.js';
+import { solutionUnpackCommand } from './solution-unpack.js';
+import { solutionCheckCommand } from './solution-check.js';
+import { solutionSettingsCommand } from './solution-settings.js';
+import { solutionLegacyPackageCommand } from './solution-legacy-package.js';
 /** Every command group of the CLI, in the order --help lists them. Add a group here, one line. */
-export const commandModules: readonly CommandModule[] = [buildCommand, connectorBuildCommand, connectorValidateCommand, connectorAppRegistrationCommand, flowRenderCommand, flowLintCommand, mockDataverseCommand, mockO365Command, connectorTestCommand, doctorCommand];
+export const commandModules: readonly CommandModule[] = [buildCommand, connectorBuildCommand, connectorValidateCommand, connectorAppRegistrationCommand, flowRenderCommand, flowLintCommand, mockDataverseCommand, mockO365Command, connectorTestCommand, doctorCommand, solutionPackCommand, solutionUnpackCommand, solutionCheckCommand, solutionSettingsCommand, solutionLegacyPackageCommand];
