@@ -9,6 +9,7 @@ import { mockDataverseCommand } from './mock-dataverse.js';
 import { mockO365Command } from './mock-o365.js';
 import { connectorTestCommand } from './connector-test.js';
 import { doctorCommand } from './doctor.js';
+import { exprEvalCommand } from './expr-eval.js';
 
 import { solutionPackCommand } from './solution-pack.js';
 import { solutionUnpackCommand } from './solution-unpack.js';
@@ -16,4 +17,4 @@ import { solutionCheckCommand } from './solution-check.js';
 import { solutionSettingsCommand } from './solution-settings.js';
 import { solutionLegacyPackageCommand } from './solution-legacy-package.js';
 /** Every command group of the CLI, in the order --help lists them. Add a group here, one line. */
-export const commandModules: readonly CommandModule[] = [buildCommand, connectorBuildCommand, connectorValidateCommand, connectorAppRegistrationCommand, flowRenderCommand, flowLintCommand, mockDataverseCommand, mockO365Command, connectorTestCommand, doctorCommand, solutionPackCommand, solutionUnpackCommand, solutionCheckCommand, solutionSettingsCommand, solutionLegacyPackageCommand];
+export const commandModules: readonly CommandModule[] = [buildCommand, connectorBuildCommand, connectorValidateCommand, connectorAppRegistrationCommand, flowRenderCommand, flowLintCommand, mockDataverseCommand, mockO365Command, connectorTestCommand, doctorCommand, exprEvalCommand, solutionPackCommand, solutionUnpackCommand, solutionCheckCommand, solutionSettingsCommand, solutionLegacyPackageCommand];

@@ -1,0 +1,54 @@
+import { UsageError } from '../../core/errors.js';
+import { readJsonFile, readTextFile } from '../../core/read-input.js';
+import { runCaseLines } from '../../expressions/cases.js';
+import { compileExpression, compileTemplate } from '../../expressions/compile.js';
+import { createMemoryContext, validateContextData, type MemoryContextData } from '../../expressions/memory-context.js';
+import { commandGroup, withExamples, type CommandModule } from '../context.js';
+
+interface ExprEvalOptions {
+  context?: string;
+  file?: string;
+  template?: boolean;
+}
+
+function loadContext(file: string | undefined): MemoryContextData {
+  if (file === undefined) return {};
+  return validateContextData(readJsonFile(file), { file });
+}
+
+/** `ppkit expr eval`: evaluates a WDL expression (or a file of cases) the way a flow run would. */
+export const exprEvalCommand: CommandModule = {
+  register(program, context) {
+    const group = commandGroup(program, 'expr', 'evaluate Workflow Definition Language expressions (Power Automate / Logic Apps)', `ppkit expr eval "formatDateTime(utcNow(), 'yyyy-MM-dd')"`);
+    withExamples(
+      group
+        .command('eval')
+        .description('evaluate an expression (without the leading @) and print its value as JSON')
+        .argument('[expression]', "the expression, e.g. concat('a', parameters('name')); with --template, a workflow string value such as \"Hi @{parameters('name')}\"")
+        .option('--context <ctx.json>', 'JSON with now, parameters, variables, actions, trigger, items, iterationIndexes, workflow')
+        .option('--template', 'read the argument as a workflow JSON string value (@expr, @{...} interpolation, @@ escape)')
+        .option('--file <cases.jsonl>', 'JSON Lines of {"expr": ...} or {"template": ...} with an optional "ctx"; prints one {"value"} or {"error"} line per case'),
+      `ppkit expr eval "div(7, 2)"`,
+      `ppkit expr eval "body('Get_items')?['value']" --context ctx.json`,
+      `ppkit expr eval --template "Hello @{parameters('name')}" --context ctx.json`,
+      'ppkit expr eval --file cases.jsonl',
+    ).action(
+      context.action((expression: string | undefined, options: ExprEvalOptions) => {
+        const defaults = loadContext(options.context);
+        if (options.file !== undefined) {
+          if (expression !== undefined) throw new UsageError('give either an expression or --file, not both');
+          const results = runCaseLines(readTextFile(options.file), defaults, options.file);
+          context.io.stdout(results.map((result) => `${JSON.stringify(result)}\n`).join(''));
+          return 0;
+        }
+        if (expression === undefined) throw new UsageError("missing the expression: ppkit expr eval \"concat('a', 'b')\" (or --file cases.jsonl)");
+        const ctx = createMemoryContext(defaults);
+        const evaluate = options.template ? compileTemplate(expression) : compileExpression(expression);
+        const value = evaluate(ctx);
+        context.io.stdout(`${JSON.stringify(value === undefined ? null : value, null, 2)}\n`);
+        return 0;
+      }),
+    );
+  },
+};
+
