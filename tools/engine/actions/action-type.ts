@@ -1,0 +1,40 @@
+import type { RunStatus } from '../../expressions/context.js';
+import type { ActionDefinition } from '../definition/types.js';
+import type { ActionError } from '../history/action-run.js';
+import type { ActionExecution } from '../run-action.js';
+
+/** The actions a container holds: `actions`, `else.actions`, `cases.<c>.actions`, `default.actions`. */
+export interface Branch {
+  /** Key the handler asks for at run time (`actions`, `else`, `case:Yes`, `default`). */
+  key: string;
+  /** JSON path of the action map, relative to the container action. */
+  path: readonly (string | number)[];
+  actions: Record<string, ActionDefinition>;
+}
+
+/** What an action produced. `status` defaults to Succeeded. */
+export interface Outcome {
+  status?: RunStatus;
+  inputs?: unknown;
+  outputs?: unknown;
+  error?: ActionError;
+  code?: string;
+}
+
+export type Report = (message: string, path?: readonly (string | number)[]) => void;
+
+/**
+ * One action type of the Workflow Definition Language. Each lives in its own file and is listed in
+ * actions/index.ts. `run` may return synchronously: most actions do, and the runner only awaits
+ * when it gets a promise.
+ */
+export interface ActionType {
+  /** The `type` as exported (`Compose`, `OpenApiConnection`); matched case-insensitively. */
+  readonly type: string;
+  /** Containers run other actions and never hold a concurrency turn themselves. */
+  readonly container?: boolean;
+  branches?(definition: ActionDefinition): Branch[];
+  /** Static checks of this type's shape, run before anything executes. */
+  validate?(definition: ActionDefinition, report: Report): void;
+  run(execution: ActionExecution): Outcome | Promise<Outcome>;
+}

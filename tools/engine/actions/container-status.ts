@@ -1,0 +1,16 @@
+import type { GraphResult } from '../run-graph.js';
+import type { ActionRun } from '../history/action-run.js';
+import type { Outcome } from './action-type.js';
+
+export const ACTION_FAILED = { code: 'ActionFailed', message: 'An action failed. No dependent actions succeeded.' };
+
+/**
+ * A container's outcome from its branch: Failed when the branch ended in failure (the Scope rule,
+ * applied to If/Switch/Foreach/Until too). Ends the container when its last action ended.
+ */
+export function containerOutcome(record: ActionRun & { resultRecords?: ActionRun[] }, result: GraphResult, extra: Outcome = {}): Outcome {
+  record.resultRecords = result.records;
+  if (result.end > record.end) record.end = result.end;
+  if (result.status === 'Failed') return { ...extra, status: 'Failed', error: ACTION_FAILED };
+  return { ...extra, status: result.status === 'Cancelled' ? 'Cancelled' : 'Succeeded' };
+}

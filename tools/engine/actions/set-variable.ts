@@ -1,0 +1,17 @@
+import type { ActionType } from './action-type.js';
+import { declaredVariable, fitsType, mismatch } from './variable-values.js';
+import { inputsObject } from './values.js';
+
+/** SetVariable: the new value must have the variable's declared type. */
+export const setVariable: ActionType = {
+  type: 'SetVariable',
+  run(execution) {
+    const inputs = inputsObject(execution.inputs(), execution.name);
+    const variable = declaredVariable(execution.run.variables, inputs.name, execution.name);
+    const value = inputs.value;
+    if (!fitsType(variable.type, value)) throw mismatch(variable.name, variable.type, value);
+    variable.value = value;
+    variable.shared = false;
+    return { inputs: { name: variable.name, value }, outputs: { body: { name: variable.name, value } } };
+  },
+};

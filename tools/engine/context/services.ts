@@ -1,0 +1,25 @@
+import type { RunHistory } from '../history/run-history.js';
+import type { ConnectionResolver } from '../connectors/connections.js';
+
+/** What a Workflow action needs to call a child flow: run it and get its response and history. */
+export interface ChildFlowResult {
+  status: string;
+  response: { statusCode: number; headers: Record<string, string>; body: unknown } | undefined;
+  error?: { code: string; message: string };
+  history: RunHistory;
+}
+
+/**
+ * The outside world of a run, passed in so tests and the simulator plug in their own: connector
+ * bindings, the child-flow runner, HTTP.
+ */
+export interface RunServices {
+  connections: ConnectionResolver;
+  /** Runs the child flow `workflowReferenceName` with a trigger body; undefined when no resolver was given. */
+  runChildFlow?(reference: string, body: unknown, headers: Record<string, string>, parent: { runId: string; action: string }): Promise<ChildFlowResult | undefined>;
+  fetch: typeof fetch;
+  /** Real milliseconds an outbound request may take (Logic Apps: 120 s). */
+  requestTimeoutMs: number;
+  /** Real milliseconds a webhook action waits for its callback. */
+  webhookTimeoutMs: number;
+}

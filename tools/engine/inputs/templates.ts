@@ -1,0 +1,22 @@
+import { compileTemplate } from '../../expressions/index.js';
+import type { EvaluationContext } from '../../expressions/context.js';
+import type { PlannedAction } from '../definition/plan.js';
+
+/**
+ * Evaluates one part of an action's definition (`inputs`, `foreach`, `inputs.select`...) in a
+ * context. Each part is compiled once per action and reused by every iteration: a 100k-item loop
+ * parses its expressions once.
+ */
+export function evaluatePart(action: PlannedAction, part: string, value: unknown, context: EvaluationContext): unknown {
+  let compiled = action.compiled.get(part) as ((context: EvaluationContext) => unknown) | undefined;
+  if (!compiled) {
+    compiled = compileTemplate(value);
+    action.compiled.set(part, compiled as (context: never) => unknown);
+  }
+  return compiled(context);
+}
+
+/** Compiles a part now, so syntax errors surface before the run starts. */
+export function precompilePart(action: PlannedAction, part: string, value: unknown): void {
+  if (!action.compiled.has(part)) action.compiled.set(part, compileTemplate(value) as (context: never) => unknown);
+}

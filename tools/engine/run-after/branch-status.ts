@@ -1,0 +1,37 @@
+import type { RunStatus } from '../../expressions/context.js';
+import type { PlannedGraph } from '../definition/plan.js';
+import type { ActionRun } from '../history/action-run.js';
+
+const FAILING: ReadonlySet<RunStatus> = new Set(['Failed', 'TimedOut', 'Aborted']);
+
+/**
+ * The status of a graph of actions (a run, a Scope, a branch) by Logic Apps' documented rule: each
+ * branch ends in a leaf action; a Skipped leaf counts as its predecessor's status; if any branch
+ * ends in failure the whole is Failed, otherwise Succeeded. So a Failed action whose handler
+ * (runAfter Failed) succeeds leaves the whole Succeeded, the try/catch pattern.
+ */
+export function graphStatus(graph: PlannedGraph, records: ReadonlyMap<string, ActionRun>): RunStatus {
+  let cancelled = false;
+  for (const leaf of graph.leaves) {
+    const status = effectiveStatus(leaf.name, graph, records, new Set());
+    if (FAILING.has(status)) return 'Failed';
+    if (status === 'Cancelled') cancelled = true;
+  }
+  return cancelled ? 'Cancelled' : 'Succeeded';
+}
+
+function effectiveStatus(name: string, graph: PlannedGraph, records: ReadonlyMap<string, ActionRun>, seen: Set<string>): RunStatus {
+  const record = records.get(name);
+  if (!record) return 'Skipped';
+  if (record.status !== 'Skipped') return record.status;
+  if (seen.has(name)) return 'Skipped';
+  seen.add(name);
+  const action = graph.byName.get(name);
+  let worst: RunStatus = 'Skipped';
+  for (const edge of action?.runAfter ?? []) {
+    const status = effectiveStatus(edge.name, graph, records, seen);
+    if (FAILING.has(status)) return 'Failed';
+    if (status === 'Cancelled' || (status === 'Succeeded' && worst === 'Skipped')) worst = status;
+  }
+  return worst;
+}

@@ -1,0 +1,30 @@
+import type { PlannedAction } from '../definition/plan.js';
+import type { ActionRun } from '../history/action-run.js';
+
+/** Why an action does not run: the first predecessor that ended in a status its runAfter does not accept. */
+export interface UnmetCondition {
+  predecessor: string;
+  expected: readonly string[];
+  actual: string;
+}
+
+/**
+ * Checks an action's runAfter against its predecessors' records (all already finished: the graph
+ * runs in runAfter order). Returns the latest predecessor end time, and the unmet condition if any.
+ */
+export function checkRunAfter(action: PlannedAction, records: ReadonlyMap<string, ActionRun>, earliest: number): { start: number; unmet?: UnmetCondition } {
+  let start = earliest;
+  let unmet: UnmetCondition | undefined;
+  for (const edge of action.runAfter) {
+    const record = records.get(edge.name);
+    const actual = record?.status ?? 'Skipped';
+    if (record && record.end > start) start = record.end;
+    if (!unmet && !edge.statuses.has(actual)) unmet = { predecessor: edge.name, expected: [...edge.statuses], actual };
+  }
+  return unmet ? { start, unmet } : { start };
+}
+
+/** The message Logic Apps writes on a skipped action. */
+export function skippedMessage(action: string, unmet: UnmetCondition): string {
+  return `The execution of template action '${action}' is skipped: the 'runAfter' condition for action '${unmet.predecessor}' is not satisfied. Expected status values '${unmet.expected.join("' and '")}' and actual value '${unmet.actual}'.`;
+}

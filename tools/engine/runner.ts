@@ -1,0 +1,226 @@
+import { createHash } from 'node:crypto';
+import type { RunStatus } from '../expressions/index.js';
+import { evaluateTemplate } from '../expressions/index.js';
+import { FakeClock, type Clock } from './clock.js';
+import { loadWorkflow } from './definition/load-workflow.js';
+import { resolveParameters } from './definition/parameters.js';
+import { planWorkflow, type Plan } from './definition/plan.js';
+import type { ConnectionReference, LoadedWorkflow, WorkflowDefinition } from './definition/types.js';
+import { ConnectionResolver, type ConnectionConfig } from './connectors/connections.js';
+import { Frame, RunState } from './context/run-state.js';
+import type { ChildFlowResult, RunServices } from './context/services.js';
+import { ActionRun, type ActionError } from './history/action-run.js';
+import { RunHistory } from './history/run-history.js';
+import { failRecord } from './run-action.js';
+import { runGraph } from './run-graph.js';
+import { triggerTypes } from './triggers/index.js';
+import { ACTION_FAILED } from './actions/container-status.js';
+import { InputError } from '../core/errors.js';
+
+/** Finds a child flow by `workflowReferenceName` (its Dataverse workflow id) or name. */
+export type ChildFlowResolver = (reference: string) => LoadedWorkflow | undefined | Promise<LoadedWorkflow | undefined>;
+
+export interface RunFlowOptions {
+  /** What to run: a loaded workflow, a bare definition, or a file (`flow.json`, `solution.zip#Flow`). */
+  workflow?: LoadedWorkflow;
+  definition?: WorkflowDefinition;
+  workflowFile?: string;
+  /** Connection references when `definition` is given bare. */
+  connectionReferences?: Record<string, ConnectionReference>;
+  /** Connection bindings by reference key, logical name or API name; or a resolver shared by runs. */
+  connections?: Record<string, ConnectionConfig> | ConnectionResolver;
+  /** Folder relative swagger paths in `connections` are read from. */
+  connectionsBaseDir?: string;
+  /** Parameter (environment variable) values by name or schema name. */
+  parameters?: Record<string, unknown>;
+  /** The trigger payload: `{headers, body}` or the body itself. */
+  trigger?: unknown;
+  /** The run's clock; default a fake clock at `now` (or the current time). Never really sleeps unless a real clock is given. */
+  clock?: Clock;
+  now?: string | Date | number;
+  /** Child flows for Workflow actions: a resolver, or a list searched by id and name. */
+  childFlows?: ChildFlowResolver | readonly LoadedWorkflow[];
+  fetch?: typeof fetch;
+  requestTimeoutMs?: number;
+  webhookTimeoutMs?: number;
+  /** A run id to use instead of the derived one. */
+  runId?: string;
+}
+
+export interface RunResult {
+  runId: string;
+  status: RunStatus;
+  error?: ActionError;
+  /** The definition's `outputs` section, evaluated at the end of the run. */
+  outputs: Record<string, unknown>;
+  /** What a Response action returned, if any. */
+  response?: { statusCode: number; headers: Record<string, string>; body: unknown };
+  startTime: string;
+  endTime: string;
+  history: RunHistory;
+}
+
+const MAX_CHILD_DEPTH = 8;
+let runSequence = 0;
+
+/** Runs a flow once, from its trigger to its last action. Never throws for run failures: they are in the result. */
+export async function runFlow(options: RunFlowOptions): Promise<RunResult> {
+  const { workflow, solutionChildren } = await resolveWorkflow(options);
+  const plan = planWorkflow(workflow);
+  const clock = options.clock ?? new FakeClock(options.now ?? Date.now());
+  const connections = options.connections instanceof ConnectionResolver ? options.connections : new ConnectionResolver(options.connections ?? {}, options.connectionsBaseDir);
+  const childFlows = options.childFlows ?? solutionChildren;
+  const context: SharedRunContext = {
+    clock,
+    connections,
+    childFlows: typeof childFlows === 'function' ? childFlows : listResolver(childFlows ?? []),
+    fetch: options.fetch ?? globalThis.fetch,
+    requestTimeoutMs: options.requestTimeoutMs ?? 120_000,
+    webhookTimeoutMs: options.webhookTimeoutMs ?? 60_000,
+    parameters: options.parameters ?? {},
+  };
+  return executeRun(workflow, plan, options.trigger, context, 0, undefined, options.runId);
+}
+
+interface SharedRunContext {
+  clock: Clock;
+  connections: ConnectionResolver;
+  childFlows: ChildFlowResolver;
+  fetch: typeof fetch;
+  requestTimeoutMs: number;
+  webhookTimeoutMs: number;
+  parameters: Record<string, unknown>;
+}
+
+async function resolveWorkflow(options: RunFlowOptions): Promise<{ workflow: LoadedWorkflow; solutionChildren?: readonly LoadedWorkflow[] }> {
+  if (options.workflow) return { workflow: options.workflow };
+  if (options.definition) {
+    return { workflow: { name: 'flow', definition: options.definition, connectionReferences: options.connectionReferences ?? {}, definitionPointer: '' } };
+  }
+  if (options.workflowFile) {
+    const loaded = await loadWorkflow(options.workflowFile);
+    return { workflow: loaded.workflow, solutionChildren: loaded.solution?.workflows };
+  }
+  throw new InputError('runFlow needs a workflow, a definition or a workflowFile');
+}
+
+function listResolver(list: readonly LoadedWorkflow[]): ChildFlowResolver {
+  return (reference) => {
+    const wanted = reference.replace(/[{}]/g, '').toLowerCase();
+    return list.find((w) => w.id === wanted) ?? list.find((w) => w.name.toLowerCase() === wanted);
+  };
+}
+
+function deriveRunId(name: string, start: number): string {
+  const hash = createHash('sha256').update(`${name}|${start}|${runSequence++}`).digest();
+  let digits = '08585';
+  for (let i = 0; digits.length < 29; i++) digits += ((hash[i] as number) % 10).toString();
+  return `${digits}CU00`;
+}
+
+async function executeRun(workflow: LoadedWorkflow, plan: Plan, payload: unknown, shared: SharedRunContext, depth: number, parent: { runId: string; action: string } | undefined, runId?: string): Promise<RunResult> {
+  const start = shared.clock.now();
+  const id = runId ?? deriveRunId(workflow.id ?? workflow.name, start);
+  const history = new RunHistory(id, workflow.name, workflow.id, parent);
+  history.start = start;
+  const parameters = withConnectionsParameter(resolveParameters(workflow.definition, shared.parameters, workflow.environmentVariables, workflow.file), shared.connections, workflow);
+  const services: RunServices = {
+    connections: shared.connections,
+    fetch: shared.fetch,
+    requestTimeoutMs: shared.requestTimeoutMs,
+    webhookTimeoutMs: shared.webhookTimeoutMs,
+    runChildFlow: async (reference, body, headers, caller) => {
+      if (depth + 1 > MAX_CHILD_DEPTH) throw new Error(`child flows are nested more than ${MAX_CHILD_DEPTH} deep`);
+      const child = await shared.childFlows(reference);
+      if (!child) return undefined;
+      const result = await executeRun(child, planWorkflow(child), { headers, body }, shared, depth + 1, caller);
+      history.childRuns.push(result.history);
+      const outcome: ChildFlowResult = { status: result.status, response: result.response, history: result.history };
+      if (result.error) outcome.error = result.error;
+      return outcome;
+    },
+  };
+  const run = new RunState(id, workflow, plan, parameters, shared.clock, history, services, depth);
+  const task = run.turns.spawn([], start);
+  const root = new Frame(run, undefined, task, undefined, undefined);
+
+  const triggerFailed = fireTrigger(run, payload, start);
+  let status: RunStatus;
+  let error: ActionError | undefined;
+  let end = start;
+  if (triggerFailed) {
+    status = 'Failed';
+    error = triggerFailed;
+  } else {
+    const result = await runGraph(plan.root, root, start);
+    end = Math.max(result.end, start);
+    if (run.terminated) {
+      status = run.terminated.status;
+      error = run.terminated.error;
+    } else {
+      status = result.status === 'Failed' ? 'Failed' : result.status === 'Cancelled' ? 'Cancelled' : 'Succeeded';
+      if (status === 'Failed') error = ACTION_FAILED;
+    }
+  }
+  run.turns.finish(task);
+  shared.clock.setTime?.(end);
+  const outputs = evaluateOutputs(workflow.definition, root);
+  history.status = status;
+  history.error = error;
+  history.end = end;
+  history.outputs = outputs;
+  history.response = run.response;
+  const result: RunResult = { runId: id, status, outputs, startTime: new Date(start).toISOString(), endTime: new Date(end).toISOString(), history };
+  if (error) result.error = error;
+  if (run.response) result.response = { statusCode: run.response.statusCode, headers: run.response.headers, body: run.response.body };
+  return result;
+}
+
+/** Records the trigger; returns the run's error when the payload does not fit the trigger. */
+function fireTrigger(run: RunState, payload: unknown, start: number): ActionError | undefined {
+  const entries = Object.entries(run.workflow.definition.triggers ?? {});
+  const [name, definition] = entries[0] ?? ['manual', { type: 'Request', kind: 'Http' }];
+  const record = new ActionRun(name, definition.type, start, undefined);
+  run.trigger = record;
+  run.history.trigger = record;
+  try {
+    const type = triggerTypes.get(definition.type.toLowerCase());
+    const fired = type ? type.fire(definition, payload, start, name) : { outputs: payload };
+    record.inputs = fired.inputs;
+    record.outputs = fired.outputs;
+    record.status = 'Succeeded';
+    if ('scheduledTime' in fired && fired.scheduledTime) (record as ActionRun & { scheduledTime?: string }).scheduledTime = fired.scheduledTime;
+    return undefined;
+  } catch (error) {
+    failRecord(record, name, error);
+    return record.error;
+  }
+}
+
+/**
+ * Legacy ApiConnection actions read `parameters('$connections')['shared_x']['connectionId']`: give
+ * every bound connection an entry unless the caller set `$connections` itself.
+ */
+function withConnectionsParameter(parameters: Map<string, unknown>, connections: ConnectionResolver, workflow: LoadedWorkflow): Map<string, unknown> {
+  const current = parameters.get('$connections');
+  const given = current && typeof current === 'object' && Object.keys(current).length > 0 ? (current as Record<string, unknown>) : undefined;
+  if (given && !('value' in given)) return parameters;
+  const value: Record<string, unknown> = {};
+  for (const key of [...connections.keys(), ...Object.keys(workflow.connectionReferences)]) {
+    value[key] = { connectionId: key, connectionName: key, id: `/providers/Microsoft.PowerApps/apis/${key}` };
+  }
+  parameters.set('$connections', value);
+  return parameters;
+}
+
+function evaluateOutputs(definition: WorkflowDefinition, root: Frame): Record<string, unknown> {
+  const outputs: Record<string, unknown> = {};
+  for (const [name, output] of Object.entries(definition.outputs ?? {})) {
+    try {
+      outputs[name] = evaluateTemplate(output?.value, root.context);
+    } catch (error) {
+      outputs[name] = { error: { code: 'InvalidTemplate', message: (error as Error).message } };
+    }
+  }
+  return outputs;
+}
