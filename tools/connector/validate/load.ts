@@ -85,7 +85,7 @@ export function parseJsonBytes(file: string, buffer: Uint8Array): LoadResult {
       const first = errors[0]!;
       if (lenientErrors.length > 0 || !lenient) {
         const bad = lenientErrors[0] ?? first;
-        const reason = bad.offset >= text.trimEnd().length - 1 ? 'file ends early (truncated?)' : describe(bad);
+        const reason = bad.offset + bad.length >= text.trimEnd().length - 1 ? `file ends early (truncated?): ${describe(bad)}` : describe(bad);
         return fatal(file, 'json-parse', `not valid JSON: ${reason}`, lineColumnAt(text, bad.offset));
       }
       tree = lenient;
