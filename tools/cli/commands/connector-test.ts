@@ -73,7 +73,8 @@ export const connectorTestCommand: CommandModule = {
         } catch {
           // keep the raw text
         }
-        const headers = Object.fromEntries(response.headers.entries());
+        const headers: Record<string, string> = {};
+        response.headers.forEach((value, name) => (headers[name] = value));
         if (o.json) {
           context.io.stdout(`${JSON.stringify({ operationId, request: { method: prepared.method, url: prepared.url }, status: response.status, headers, body }, null, 2)}\n`);
         } else {
