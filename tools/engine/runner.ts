@@ -164,7 +164,7 @@ async function executeRun(workflow: LoadedWorkflow, plan: Plan, payload: unknown
   }
   run.turns.finish(task);
   shared.clock.setTime?.(end);
-  const outputs = evaluateOutputs(workflow.definition, root);
+  const outputs = triggerFailed ? {} : evaluateOutputs(workflow.definition, root);
   history.status = status;
   history.error = error;
   history.end = end;

@@ -5,6 +5,7 @@ import { connectorValidateCommand } from './connector-validate.js';
 import { connectorAppRegistrationCommand } from './connector-app-registration.js';
 import { flowRenderCommand } from './flow-render.js';
 import { flowLintCommand } from './flow-lint.js';
+import { flowRunCommand } from './flow-run.js';
 import { mockDataverseCommand } from './mock-dataverse.js';
 import { mockO365Command } from './mock-o365.js';
 import { connectorTestCommand } from './connector-test.js';
@@ -17,4 +18,4 @@ import { solutionCheckCommand } from './solution-check.js';
 import { solutionSettingsCommand } from './solution-settings.js';
 import { solutionLegacyPackageCommand } from './solution-legacy-package.js';
 /** Every command group of the CLI, in the order --help lists them. Add a group here, one line. */
-export const commandModules: readonly CommandModule[] = [buildCommand, connectorBuildCommand, connectorValidateCommand, connectorAppRegistrationCommand, flowRenderCommand, flowLintCommand, mockDataverseCommand, mockO365Command, connectorTestCommand, doctorCommand, exprEvalCommand, solutionPackCommand, solutionUnpackCommand, solutionCheckCommand, solutionSettingsCommand, solutionLegacyPackageCommand];
+export const commandModules: readonly CommandModule[] = [buildCommand, connectorBuildCommand, connectorValidateCommand, connectorAppRegistrationCommand, flowRenderCommand, flowLintCommand, flowRunCommand, mockDataverseCommand, mockO365Command, connectorTestCommand, doctorCommand, exprEvalCommand, solutionPackCommand, solutionUnpackCommand, solutionCheckCommand, solutionSettingsCommand, solutionLegacyPackageCommand];

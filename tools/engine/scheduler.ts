@@ -1,0 +1,71 @@
+import { FakeClock } from './clock.js';
+import { loadWorkflow } from './definition/load-workflow.js';
+import type { LoadedWorkflow } from './definition/types.js';
+import { ConnectionResolver } from './connectors/connections.js';
+import { recurrenceTimes } from './triggers/recurrence.js';
+import { runFlow, type RunFlowOptions, type RunResult } from './runner.js';
+import { InputError } from '../core/errors.js';
+
+export interface ScheduleOptions extends Omit<RunFlowOptions, 'clock' | 'now' | 'trigger'> {
+  /** Span to simulate: occurrences in [from, to). */
+  from: string | Date | number;
+  to: string | Date | number;
+  /** Stop after this many runs (a guard for Second recurrences over long spans). */
+  maxRuns?: number;
+  /** Called after each run, e.g. to check the mock services' state between runs. */
+  onRun?(result: RunResult, index: number): void | Promise<void>;
+}
+
+/**
+ * Runs a Recurrence flow at every occurrence of its schedule within a time span, on a fake clock:
+ * days of recurrences finish in milliseconds. Runs go one after the other; a run that takes
+ * longer (Delays, retries) than the gap to the next occurrence pushes nothing: each run starts at
+ * its own scheduled time, as the service starts overlapping runs independently.
+ */
+export class Scheduler {
+  constructor(private readonly options: ScheduleOptions) {}
+
+  /** The occurrence times of the flow's Recurrence trigger in the span. */
+  async occurrences(): Promise<number[]> {
+    const workflow = await this.workflow();
+    const trigger = Object.values(workflow.definition.triggers ?? {})[0];
+    if (!trigger || trigger.type.toLowerCase() !== 'recurrence' || !trigger.recurrence) {
+      throw new InputError(`flow "${workflow.name}" has no Recurrence trigger to schedule`, { file: workflow.file });
+    }
+    return recurrenceTimes(trigger.recurrence, toMs(this.options.from), toMs(this.options.to), this.options.maxRuns ?? 100_000);
+  }
+
+  async run(): Promise<RunResult[]> {
+    const workflow = await this.workflow();
+    const times = await this.occurrences();
+    const clock = new FakeClock(times[0] ?? toMs(this.options.from));
+    const connections = this.options.connections instanceof ConnectionResolver ? this.options.connections : new ConnectionResolver(this.options.connections ?? {}, this.options.connectionsBaseDir);
+    const results: RunResult[] = [];
+    for (const [index, time] of times.entries()) {
+      clock.setTime(time);
+      const result = await runFlow({ ...this.options, workflow, connections, clock, childFlows: this.options.childFlows ?? this.children, trigger: { scheduledTime: new Date(time).toISOString() } });
+      results.push(result);
+      await this.options.onRun?.(result, index);
+    }
+    return results;
+  }
+
+  private loaded: LoadedWorkflow | undefined;
+  private children: readonly LoadedWorkflow[] | undefined;
+
+  private async workflow(): Promise<LoadedWorkflow> {
+    if (this.loaded) return this.loaded;
+    if (this.options.workflow) return (this.loaded = this.options.workflow);
+    if (this.options.definition) return (this.loaded = { name: 'flow', definition: this.options.definition, connectionReferences: this.options.connectionReferences ?? {}, definitionPointer: '' });
+    if (!this.options.workflowFile) throw new InputError('Scheduler needs a workflow, a definition or a workflowFile');
+    const loaded = await loadWorkflow(this.options.workflowFile);
+    this.children = loaded.solution?.workflows;
+    return (this.loaded = loaded.workflow);
+  }
+}
+
+function toMs(value: string | Date | number): number {
+  const ms = typeof value === 'number' ? value : new Date(value).getTime();
+  if (!Number.isFinite(ms)) throw new InputError(`not a valid time: ${String(value)}`);
+  return ms;
+}
