@@ -10,6 +10,7 @@ interface BenchModule {
 /** One line per benchmark module. */
 const benches: BenchModule[] = [
   { name: 'connector-build', load: () => import('./connector-build.js') },
+  { name: 'mocks-o365', load: () => import('./mocks-o365.js') },
 ];
 
 const wanted = process.argv.slice(2);

@@ -8,6 +8,8 @@ export interface BearerFailure {
   challenge?: string;
 }
 
+const verifiedTokens = new Map<string, AccessTokenClaims>();
+
 const challenge = (description: string) => `Bearer authorization_uri="https://login.windows.net/common/oauth2/authorize", error="invalid_token", error_description="${description}"`;
 
 /**
@@ -19,7 +21,16 @@ export function checkBearer(context: MockContext, authorization: string | undefi
   const denied = (description: string): { ok: false; failure: BearerFailure } => ({ ok: false, failure: { error: apiError('AF10001', ''), challenge: challenge(description) } });
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (!match) return denied('The access token is missing or is not a Bearer token');
-  const claims = verifyJwt(match[1]!, context.signingKey);
+  // Verified tokens are remembered (bounded): clients reuse one token for an hour of calls.
+  const raw = match[1]!;
+  let claims = verifiedTokens.get(raw);
+  if (!claims) {
+    claims = verifyJwt(raw, context.signingKey);
+    if (claims) {
+      if (verifiedTokens.size >= 1000) verifiedTokens.clear();
+      verifiedTokens.set(raw, claims);
+    }
+  }
   if (!claims) return denied('The access token signature is invalid');
   const nowS = context.now().getTime() / 1000;
   if (claims.exp <= nowS) return denied('The token is expired');

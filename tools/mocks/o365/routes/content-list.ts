@@ -22,7 +22,18 @@ export function activeSubscription(context: MockContext, contentType: ContentTyp
 interface Listed {
   createdMs: number;
   contentId: string;
-  item: Record<string, unknown>;
+  /** The item as JSON text (listing entries are cached per blob: they never change). */
+  json: string;
+}
+
+const entryCache = new WeakMap<ContentBlob, { baseUrl: string; json: string }>();
+
+function cachedEntryJson(context: MockContext, tenantId: string, blob: ContentBlob): string {
+  const hit = entryCache.get(blob);
+  if (hit && hit.baseUrl === context.baseUrl) return hit.json;
+  const json = JSON.stringify(contentEntry(context, tenantId, blob));
+  entryCache.set(blob, { baseUrl: context.baseUrl, json });
+  return json;
 }
 
 /** Shared by /content and /notifications: window rules, page cut, NextPageUri. */
@@ -42,7 +53,7 @@ function pagedAnswer(request: ApiRequest, operationPath: string, contentType: Co
     url.searchParams.set('nextPage', encodePageToken({ createdMs: next.createdMs, contentId: next.contentId }, context.pagingKey));
     headers.NextPageUri = url.toString();
   }
-  return { status: 200, body: page.map((p) => p.item), headers };
+  return { status: 200, rawBody: `[${page.map((p) => p.json).join(',')}]`, headers };
 }
 
 function windowOf(request: ApiRequest): ListWindow {
@@ -64,7 +75,7 @@ export const listContent: ApiRoute = {
     const items: Listed[] = [];
     for (const blob of blobs) {
       if (!SubscriptionStore.covers(subscription, blob.contentCreatedMs)) continue;
-      items.push({ createdMs: blob.contentCreatedMs, contentId: blob.contentId, item: contentEntry(context, request.tenantId, blob) });
+      items.push({ createdMs: blob.contentCreatedMs, contentId: blob.contentId, json: cachedEntryJson(context, request.tenantId, blob) });
     }
     return pagedAnswer(request, 'content', contentType, window, items);
   },
@@ -96,7 +107,7 @@ export const listNotifications: ApiRoute = {
       .map((n) => ({
         createdMs: n.contentCreatedMs,
         contentId: `${n.contentId}#${n.sentMs}`,
-        item: { contentType: n.contentType, contentId: n.contentId, contentUri: n.contentUri, contentCreated: n.contentCreated, contentExpiration: n.contentExpiration, notificationSent: n.notificationSent, notificationStatus: n.notificationStatus },
+        json: JSON.stringify({ contentType: n.contentType, contentId: n.contentId, contentUri: n.contentUri, contentCreated: n.contentCreated, contentExpiration: n.contentExpiration, notificationSent: n.notificationSent, notificationStatus: n.notificationStatus }),
       }))
       .sort((a, b) => a.createdMs - b.createdMs || (a.contentId < b.contentId ? -1 : 1));
     return pagedAnswer(request, 'notifications', contentType, window, items);

@@ -1,0 +1,69 @@
+/**
+ * Office 365 Management Activity API mock throughput: content listing + blob fetches (half each,
+ * keep-alive, 32 in flight) against a bare node:http server answering a fixed JSON body with the
+ * same client in the same run. Goal: >= 5k mock requests/s.
+ */
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { measure, printComparison, printFigure } from './harness.js';
+import { startO365Mock, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../tools/mocks/o365/index.js';
+
+const CONCURRENCY = 32;
+const BATCH = 2000;
+
+function get(agent: Agent, url: URL, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ agent, host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, headers }, (res) => {
+      res.on('data', () => {});
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function batch(agent: Agent, urls: URL[], headers: Record<string, string>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < BATCH) {
+      const url = urls[next++ % urls.length]!;
+      const status = await get(agent, url, headers);
+      if (status !== 200) throw new Error(`${url.pathname} answered ${status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+}
+
+export async function run(): Promise<void> {
+  const now = new Date('2026-11-20T12:00:00Z');
+  const mock = await startO365Mock({ now: () => now, seed: 'bench' });
+  const token = (await (await fetch(`${mock.url}/${mock.tenantId}/oauth2/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: DEFAULT_CLIENT_ID, client_secret: DEFAULT_CLIENT_SECRET, resource: 'https://manage.office.com' }) })).json()) as { access_token: string };
+  const headers = { Authorization: `Bearer ${token.access_token}` };
+  const api = `${mock.url}/api/v1.0/${mock.tenantId}/activity/feed`;
+  await fetch(`${api}/subscriptions/start?contentType=Audit.General`, { method: 'POST', headers });
+  const listUrl = new URL(`${api}/subscriptions/content?contentType=Audit.General&PublisherIdentifier=${DEFAULT_CLIENT_ID}`);
+  const listText = await (await fetch(listUrl, { headers })).text();
+  const blobs = (JSON.parse(listText) as { contentUri: string }[]).map((b) => new URL(`${b.contentUri}?PublisherIdentifier=${DEFAULT_CLIENT_ID}`));
+  // Alternate: one listing, one blob fetch.
+  const mockUrls = blobs.flatMap((blob) => [listUrl, blob]);
+
+  const fixed = Buffer.from(listText);
+  const bare = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': fixed.length });
+    res.end(fixed);
+  });
+  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+  const bareUrl = new URL(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/`);
+
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  try {
+    const ours = await measure('mock list+blob', () => batch(agent, mockUrls, headers), { opsPerCall: BATCH, minMs: 2000, warmupCalls: 1 });
+    const baseline = await measure('bare node:http fixed JSON', () => batch(agent, [bareUrl], headers), { opsPerCall: BATCH, minMs: 2000, warmupCalls: 1 });
+    printComparison('O365 mock requests/s (content listing + blob fetch)', ours, baseline);
+    printFigure('O365 mock goal', `${ours.perSecond >= 5000 ? 'met' : 'NOT met'}: ${Math.round(ours.perSecond)} requests/s (goal >= 5000); listing ${blobs.length} blobs per page`);
+  } finally {
+    agent.destroy();
+    bare.close();
+    await mock.stop();
+  }
+}
