@@ -154,5 +154,74 @@ export function parseCultural(text: string, locale: string): Timestamp | undefin
     const parsed = parseExact(text, pattern, locale, true);
     if (parsed) return parsed;
   }
-  return undefined;
+  return parseLenient(text, locale);
+}
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\.$/, '').toLowerCase();
+}
+
+/**
+ * Lenient culture-aware parsing, as .NET's DateTime.Parse does it: words are month or day names of
+ * the culture (or filler such as 'de'), numbers are day, month and year in the culture's order,
+ * `h:mm[:ss]` is the time. "martes 20 octubre 2020" in es-ES, "15 décembre 2019" in fr-FR.
+ */
+export function parseLenient(text: string, locale: string): Timestamp | undefined {
+  const culture = dateCulture(locale);
+  const months = culture.months.map(fold);
+  const shortMonths = culture.abbreviatedMonths.map(fold);
+  const days = [...culture.days, ...culture.abbreviatedDays].map(fold);
+  let month: number | undefined;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let meridiem: 'am' | 'pm' | undefined;
+  const numbers: string[] = [];
+  const tokens = text.match(/\d{1,2}:\d{2}(?::\d{2})?|\d+|[^\s\d.,/\-:]+/gu) ?? [];
+  for (const token of tokens) {
+    const time = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(token);
+    if (time) {
+      hour = Number(time[1]);
+      minute = Number(time[2]);
+      second = Number(time[3] ?? 0);
+      continue;
+    }
+    if (/^\d+$/.test(token)) {
+      numbers.push(token);
+      continue;
+    }
+    const word = fold(token);
+    const monthIndex = months.indexOf(word) >= 0 ? months.indexOf(word) : shortMonths.indexOf(word);
+    if (monthIndex >= 0) {
+      month = monthIndex + 1;
+      continue;
+    }
+    if (days.includes(word)) continue;
+    if (word === fold(culture.am) || word === 'am') meridiem = 'am';
+    else if (word === fold(culture.pm) || word === 'pm') meridiem = 'pm';
+    else if (word.length > 3) return undefined; // short filler words ('de', 'of', 'le') are allowed
+  }
+  let day: number;
+  let year: number;
+  if (month !== undefined) {
+    if (numbers.length !== 2) return undefined;
+    const [a, b] = numbers as [string, string];
+    [day, year] = a.length === 4 ? [Number(b), Number(a)] : [Number(a), Number(b)];
+  } else {
+    if (numbers.length !== 3) return undefined;
+    const order = culture.shortDate.replace(/[^dMy]/g, '').replace(/(.)\1+/g, '$1');
+    const values: Record<string, number> = {};
+    const fields = numbers[0]!.length === 4 ? 'yMd' : order.length === 3 ? order : 'Mdy';
+    [...fields].forEach((field, i) => (values[field] = Number(numbers[i])));
+    day = values.d!;
+    month = values.M!;
+    year = values.y!;
+  }
+  if (year < 100) year += year < 50 ? 2000 : 1900;
+  if (meridiem === 'pm' && hour < 12) hour += 12;
+  if (meridiem === 'am' && hour === 12) hour = 0;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const ms = utcMs(year, month, day, hour, minute, second);
+  if (new Date(ms).getUTCDate() !== day || !inRange(ms)) return undefined;
+  return { ms, subTicks: 0, kind: 'unspecified' };
 }

@@ -122,9 +122,9 @@ function build(fields: Fields): Timestamp | undefined {
  */
 export function parseTimestamp(text: string): Timestamp | undefined {
   const value = text.trim();
-  let m = ISO.exec(value);
-  if (m) return build({ year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +(m[4] ?? 0), minute: +(m[5] ?? 0), second: +(m[6] ?? 0), fraction: m[7] ?? '', zone: m[8] });
-  m = SLASHED_US.exec(value);
+  const iso = parseIso(value);
+  if (iso) return iso;
+  let m = SLASHED_US.exec(value);
   if (m) return build({ year: +m[3]!, month: +m[1]!, day: +m[2]!, hour: +(m[4] ?? 0), minute: +(m[5] ?? 0), second: +(m[6] ?? 0), fraction: m[7] ?? '', meridiem: m[8], zone: m[9] });
   m = SLASHED_YMD.exec(value);
   if (m) return build({ year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +(m[4] ?? 0), minute: +(m[5] ?? 0), second: +(m[6] ?? 0), fraction: m[7] ?? '', meridiem: m[8], zone: m[9] });
@@ -141,6 +141,13 @@ export function parseTimestamp(text: string): Timestamp | undefined {
     return build({ year: +m[3]!, month, day: +m[2]!, hour: +(m[4] ?? 0), minute: +(m[5] ?? 0), second: +(m[6] ?? 0), fraction: m[7] ?? '', meridiem: m[8], zone: m[9] });
   }
   return undefined;
+}
+
+/** ISO 8601 only: 2018-03-15, 2018-03-15T13:00, 2018-03-15T13:00:00.1234567+02:00. */
+export function parseIso(text: string): Timestamp | undefined {
+  const m = ISO.exec(text.trim());
+  if (!m) return undefined;
+  return build({ year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +(m[4] ?? 0), minute: +(m[5] ?? 0), second: +(m[6] ?? 0), fraction: m[7] ?? '', zone: m[8] });
 }
 
 export type TimeUnit = 'Second' | 'Minute' | 'Hour' | 'Day' | 'Week' | 'Month' | 'Year';

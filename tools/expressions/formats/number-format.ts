@@ -14,6 +14,11 @@ export function formatNumberDotnet(value: number, format: string, locale?: strin
   return formatCustom(value, format, culture);
 }
 
+/** .NET's culture data puts a plain space between a number and its currency or percent symbol; ICU uses a no-break space. */
+function plainSymbolSpace(text: string): string {
+  return text.replace(/[\u00a0\u202f](?=\D)|(?<=\D)[\u00a0\u202f]/g, ' ');
+}
+
 function intl(culture: NumberCulture, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   return new Intl.NumberFormat(culture.locale, options);
 }
@@ -35,7 +40,7 @@ function formatStandard(value: number, letter: string, precision: number | undef
     case 'C': {
       const digits = precision ?? 2;
       if (!culture.currency) return formatStandard(value, 'N', digits, culture);
-      return intl(culture, { style: 'currency', currency: culture.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(roundAway(value, digits));
+      return plainSymbolSpace(intl(culture, { style: 'currency', currency: culture.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(roundAway(value, digits)));
     }
     case 'D': {
       if (!Number.isInteger(value)) throw new Error(`The format 'D' is only valid for integers; the value ${formatNumberInvariant(value)} is not one.`);
@@ -59,7 +64,7 @@ function formatStandard(value: number, letter: string, precision: number | undef
     }
     case 'P': {
       const digits = precision ?? 2;
-      return intl(culture, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(roundAway(value * 100, digits) / 100);
+      return plainSymbolSpace(intl(culture, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(roundAway(value * 100, digits) / 100));
     }
     case 'G':
     case 'R': {

@@ -4,7 +4,7 @@ import { parseDotnetFloat } from '../formats/number-parse.js';
 import { dropPollutingKeys, toText } from '../values.js';
 import { isXmlContent, xmlTextOf, XmlError } from '../xml/xml-document.js';
 import { xmlTextToJson } from '../xml/xml-json.js';
-import { ANY, ARRAY, BOOLEAN, INTEGER, NUMBER, OBJECT, STRING, optionalStringArg, stringArg, type FunctionDescriptor } from './descriptor.js';
+import { ANY, ARRAY, BOOLEAN, INTEGER, NUMBER, OBJECT, STRING, localeArg, stringArg, wrongType, type FunctionDescriptor } from './descriptor.js';
 
 const category = 'conversion';
 const CANNOT_CONVERT = 'The value cannot be converted to the target type.';
@@ -54,7 +54,8 @@ export const conversionFunctions: FunctionDescriptor[] = [
   {
     name: 'createArray',
     category,
-    minArgs: 1,
+    // The docs ask for two items, but flows commonly use createArray(x) and createArray() (an empty array).
+    minArgs: 0,
     maxArgs: Infinity,
     argTypes: [ANY],
     returns: ARRAY,
@@ -114,7 +115,7 @@ export const conversionFunctions: FunctionDescriptor[] = [
       const value = args[0];
       if (typeof value === 'number') return value;
       if (typeof value === 'string') {
-        const parsed = parseDotnetFloat(value, optionalStringArg(call.name, args, 1));
+        const parsed = parseDotnetFloat(value, localeArg(call.name, args, 1));
         if (parsed !== undefined) return parsed;
       }
       throw invalidParameter(call.name, CANNOT_CONVERT);
@@ -142,7 +143,10 @@ export const conversionFunctions: FunctionDescriptor[] = [
     }
     // Documented: "If the string is null, the function returns an empty object."
     if (value === null || value === undefined) return {};
-    if (typeof value !== 'string') return value;
+    if (typeof value !== 'string') {
+      if (typeof value === 'object') return value;
+      throw wrongType(fn, 0, 'a string or XML', value, true);
+    }
     try {
       return JSON.parse(value, dropPollutingKeys) as unknown;
     } catch (error) {

@@ -3,8 +3,8 @@ import { WorkflowExpressionError, invalidParameter } from '../errors.js';
 import { DateFormatError, formatTimestamp } from '../dates/format.js';
 import { parseCultural, parseExact } from '../dates/parse-exact.js';
 import { ianaForWindowsZone, utcToZone, zoneToUtc } from '../dates/time-zones.js';
-import { addToTimestamp, fromDate, inRange, parseTimeUnit, parseTimestamp, toTicks, utcMs, type DateKind, type TimeUnit, type Timestamp } from '../dates/timestamp.js';
-import { INTEGER, NUMBER, STRING, integerArg, numberArg, optionalStringArg, stringArg, type FunctionDescriptor } from './descriptor.js';
+import { parseIso as parseTimestampIso, addToTimestamp, fromDate, inRange, parseTimeUnit, parseTimestamp, toTicks, utcMs, type DateKind, type TimeUnit, type Timestamp } from '../dates/timestamp.js';
+import { INTEGER, NUMBER, STRING, integerArg, localeArg, numberArg, optionalStringArg, stringArg, type FunctionDescriptor } from './descriptor.js';
 
 const category = 'date-time';
 
@@ -228,7 +228,8 @@ export const dateTimeFunctions: FunctionDescriptor[] = [
       const text = stringArg(call.name, args, 0);
       const locale = localeArg(call.name, args, 1);
       const format = optionalStringArg(call.name, args, 2);
-      const parsed = format !== undefined ? parseExact(text, format, locale) : (locale ? parseCultural(text, locale) : undefined) ?? parseTimestamp(text);
+      // Without a format: ISO 8601 first, then the culture's patterns (en-US by default).
+      const parsed = format !== undefined ? parseExact(text, format, locale) : parseTimestampIso(text) ?? parseCultural(text, locale ?? 'en-US') ?? parseTimestamp(text);
       if (!parsed) {
         throw invalidParameter(call.name, `The value '${text}' could not be parsed as a date${format !== undefined ? ` with the format '${format}'` : ''}${locale ? ` in the culture '${locale}'` : ''}.`);
       }
@@ -266,12 +267,3 @@ function yearFix(date: Date): number {
   return year < 100 ? utcMs(year, 1, 1) - Date.UTC(year, 0, 1) : 0;
 }
 
-function localeArg(fn: string, args: readonly unknown[], index: number): string | undefined {
-  const locale = optionalStringArg(fn, args, index);
-  if (locale === undefined) return undefined;
-  try {
-    return Intl.getCanonicalLocales(locale)[0];
-  } catch {
-    throw invalidParameter(fn, `The culture '${locale}' is not a valid culture name.`);
-  }
-}

@@ -1,5 +1,5 @@
 import type { EvaluationContext } from '../context.js';
-import { functionError } from '../errors.js';
+import { functionError, invalidParameter } from '../errors.js';
 import { typeName, isObject, type JsonObject, type ValueTypeName } from '../values.js';
 
 /** The JSON kinds an argument may have; the flow linter checks literal arguments against them. */
@@ -129,6 +129,19 @@ export function objectArg(fn: string, args: readonly unknown[], index: number): 
   const value = args[index];
   if (isObject(value)) return value;
   throw wrongType(fn, index, 'an object', value, args.length === 1);
+}
+
+/** An optional culture name ('en-US', 'fr-fr'), canonicalised; a malformed one is the function's error. */
+export function localeArg(fn: string, args: readonly unknown[], index: number): string | undefined {
+  const locale = optionalStringArg(fn, args, index);
+  if (locale === undefined) return undefined;
+  try {
+    const canonical = Intl.getCanonicalLocales(locale)[0];
+    if (canonical) return canonical;
+  } catch {
+    // reported below
+  }
+  throw invalidParameter(fn, `The culture '${locale}' is not a valid culture name.`);
 }
 
 export type { ValueTypeName };

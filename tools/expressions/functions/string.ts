@@ -3,7 +3,7 @@ import { functionError, invalidParameter } from '../errors.js';
 import { toText } from '../values.js';
 import { formatNumberDotnet } from '../formats/number-format.js';
 import { parseDotnetFloat } from '../formats/number-parse.js';
-import { ANY, ARRAY, BOOLEAN, INTEGER, NUMBER, STRING, integerArg, numberArg, optionalStringArg, stringArg, wrongType, type FunctionDescriptor } from './descriptor.js';
+import { ANY, ARRAY, BOOLEAN, INTEGER, NUMBER, STRING, integerArg, localeArg, numberArg, optionalStringArg, stringArg, wrongType, type FunctionDescriptor } from './descriptor.js';
 
 const category = 'string';
 
@@ -54,7 +54,7 @@ export const stringFunctions: FunctionDescriptor[] = [
     evaluate(args, _ctx, call) {
       const value = numberArg(call.name, args, 0);
       const format = stringArg(call.name, args, 1);
-      const locale = optionalStringArg(call.name, args, 2) ?? 'en-US';
+      const locale = localeArg(call.name, args, 2) ?? 'en-US';
       try {
         return formatNumberDotnet(value, format, locale);
       } catch (error) {
@@ -244,7 +244,7 @@ export const stringFunctions: FunctionDescriptor[] = [
     returns: BOOLEAN,
     evaluate(args, _ctx, call) {
       const text = stringArg(call.name, args, 0);
-      const locale = optionalStringArg(call.name, args, 1);
+      const locale = localeArg(call.name, args, 1);
       return parseDotnetFloat(text, locale) !== undefined;
     },
   },
