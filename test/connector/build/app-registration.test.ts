@@ -1,6 +1,9 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runPpkit } from '../../helpers/cli.js';
+
+// These tests spawn the CLI; on a loaded machine one spawn can take seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 const FIXTURES = join('test', 'connector', 'build', 'fixtures', 'service-principal');
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -66,5 +69,30 @@ describe('connector command group', () => {
     const run = runPpkit(['connector', command, '--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Examples:\n\s+\$ ppkit connector|Examples:\n\s+\$ az /);
+  });
+});
+
+describe('ppkit connector build (spawned)', () => {
+  it('prints what it wrote, and a JSON summary with --json', async () => {
+    const { mkdtempSync, rmSync, existsSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const out = mkdtempSync(join(tmpdir(), 'ppkit-connector-cli-'));
+    try {
+      const text = runPpkit(['connector', 'build', '--source', 'office365-audit-logs', '--out', out]);
+      expect(text.status).toBe(0);
+      expect(text.stdout.trim().split('\n')).toEqual([
+        `wrote ${join(out, 'connector/office365-audit-logs/public')} (public: outlook.office365.com, 1 operation, 4 files)`,
+        `wrote ${join(out, 'connector/office365-audit-logs/gcc')} (gcc: outlook.office365.com, 1 operation, 4 files)`,
+      ]);
+      const json = runPpkit(['connector', 'build', '--source', 'office365-management-api', '--cloud', 'dod', '--out', out, '--json']);
+      expect(json.status).toBe(0);
+      const summary = JSON.parse(json.stdout);
+      expect(summary).toMatchObject({ ok: true, outDir: out, skipped: [] });
+      expect(summary.built).toHaveLength(1);
+      expect(summary.built[0]).toMatchObject({ name: 'office365-management-api', cloud: 'dod', host: 'manage.protection.apps.mil', operations: 7, folder: 'connector/office365-management-api/dod' });
+      for (const file of summary.built[0].files) expect(existsSync(join(out, file)), file).toBe(true);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
