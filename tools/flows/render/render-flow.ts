@@ -22,9 +22,11 @@ export interface RenderedFlow {
   legacyConnections: LegacyConnection[];
 }
 
-/** The `authentication` the designer gives connector actions: a child flow (Request trigger) runs on the tokens its caller passes. */
-const INVOKER_AUTHENTICATION = "@parameters('$authentication')";
-const CHILD_FLOW_AUTHENTICATION = { type: 'Raw', value: "@json(decodeBase64(triggerOutputs().headers['X-MS-APIM-Tokens']))['$ConnectionKey']" };
+/**
+ * The `authentication` current designer exports give connector actions, child flows included (older
+ * exports of manually triggered flows carry the Raw `X-MS-APIM-Tokens` form instead; both import).
+ */
+const CONNECTOR_AUTHENTICATION = "@parameters('$authentication')";
 
 /** The parameter name the designer gives an environment variable in a flow: `"<Display> (<schema>)"`. */
 export function environmentVariableParameterName(variable: EnvironmentVariableInfo): string {
@@ -59,8 +61,7 @@ export function renderFlow(template: FlowTemplate, sources: ProjectSources, over
   }
   const triggers = body.triggers as JsonObject;
   const actions = body.actions as JsonObject;
-  const isChildFlow = Object.values(triggers).some((t) => isObject(t) && t.type === 'Request');
-  addConnectorAuthentication(actions, isChildFlow && template.format === 'solution' ? CHILD_FLOW_AUTHENTICATION : INVOKER_AUTHENTICATION);
+  addConnectorAuthentication(actions, CONNECTOR_AUTHENTICATION);
 
   const workflowId = workflowIdFor(template);
   const parameters: JsonObject = {
