@@ -1,7 +1,8 @@
 import { InvalidArgumentError } from 'commander';
 import { commandGroup, withExamples, type CommandModule } from '../context.js';
 import { parseChoice, parseInteger } from '../options.js';
-import { startO365Mock, DEFAULT_CLIENT_ID, DEFAULT_TENANT_ID, type FaultOptions } from '../../mocks/o365/index.js';
+import { startO365Mock, DEFAULT_CLIENT_ID, DEFAULT_TENANT_ID, type FaultOptions, type O365Mock } from '../../mocks/o365/index.js';
+import { listenError, untilStopSignal } from '../../mocks/http/index.js';
 
 function parseRate(value: string): number {
   const n = Number(value);
@@ -87,32 +88,29 @@ export const mockO365Command: CommandModule = {
           auditLog: o.auditLog === 'off' ? 'off' : 'on',
           auditLogEnabledAt: o.auditLog === 'just-enabled' ? new Date().toISOString() : undefined,
         };
-        const mock = await startO365Mock({
-          port: o.port,
-          tenantId: o.tenant,
-          clientId: o.clientId,
-          clientSecret: o.clientSecret,
-          seed: o.seed,
-          tenant: { users: o.users, apps: o.apps, launchesPerDay: o.launchesPerDay, powerAppsSchema: o.schema },
-          stateFile: o.state,
-          faults,
-          appPermissions: o.permissions === undefined ? undefined : o.permissions.split(',').map((p) => p.trim()).filter(Boolean),
-          pageSize: o.pageSize,
-          startCooldownMinutes: o.startCooldown,
-          backfillHours: o.backfillHours,
-          allowHttpWebhooks: o.allowHttpWebhooks,
-          log: o.quiet ? undefined : (line) => context.io.stderr(`${line}\n`),
-        });
+        let mock: O365Mock;
+        try {
+          mock = await startO365Mock({
+            port: o.port,
+            tenantId: o.tenant,
+            clientId: o.clientId,
+            clientSecret: o.clientSecret,
+            seed: o.seed,
+            tenant: { users: o.users, apps: o.apps, launchesPerDay: o.launchesPerDay, powerAppsSchema: o.schema },
+            stateFile: o.state,
+            faults,
+            appPermissions: o.permissions === undefined ? undefined : o.permissions.split(',').map((p) => p.trim()).filter(Boolean),
+            pageSize: o.pageSize,
+            startCooldownMinutes: o.startCooldown,
+            backfillHours: o.backfillHours,
+            allowHttpWebhooks: o.allowHttpWebhooks,
+            log: o.quiet ? undefined : (line) => context.io.stderr(`${line}\n`),
+          });
+        } catch (error) {
+          throw listenError(error, o.port);
+        }
         context.io.stdout(`listening on ${mock.url}\n`);
-        await new Promise<void>((resolve) => {
-          const finish = () => {
-            process.off('SIGINT', finish);
-            process.off('SIGTERM', finish);
-            resolve();
-          };
-          process.once('SIGINT', finish);
-          process.once('SIGTERM', finish);
-        });
+        await untilStopSignal();
         await mock.stop();
         return 0;
       }),
