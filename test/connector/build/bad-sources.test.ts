@@ -29,6 +29,9 @@ const cases: [string, number, RegExp][] = [
   ['default-response-schema', 35, /the "default" response must not have a schema/],
   ['unknown-cloud', 15, /unknown key "azurechina"; expected one of: public, gcc, gcch, dod/],
   ['duplicate-yaml-key', 24, /not valid YAML: Map keys must be unique/],
+  ['prototype-ref', 32, /unknown definition "constructor"/],
+  ['proto-key', 34, /key "__proto__" is not allowed/],
+  ['bad-status-code', 30, /"2xx" in operation "GetItem" is not an HTTP status code/],
 ];
 
 /** The cases the issue names, plus YAML syntax and a secret, run as a user runs them; all cases run in process below. */

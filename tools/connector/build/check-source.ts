@@ -45,7 +45,8 @@ function checkOperation(source: ConnectorSource, operation: OperationSource, at:
   (operation.parameters ?? []).forEach((use, i) => {
     const path: Path = [...at, 'parameters', i];
     if ('ref' in use) {
-      const parameter = source.parameters?.[use.ref];
+      // Own keys only: `ref: constructor` must not find Object.prototype.constructor.
+      const parameter = source.parameters && Object.hasOwn(source.parameters, use.ref) ? source.parameters[use.ref] : undefined;
       if (!parameter) {
         const known = Object.keys(source.parameters ?? {});
         fail(`${label} uses parameter "${use.ref}", which is not defined under parameters${known.length ? ` (defined: ${known.join(', ')})` : ''}`, [...path, 'ref']);
@@ -104,7 +105,7 @@ function checkSchema(schema: SchemaSource, path: Path, definitions: Record<strin
   if (schema.ref !== undefined) {
     const others = Object.keys(schema).filter((k) => k !== 'ref');
     if (others.length > 0) fail(`"ref" cannot be combined with other keys (${others.join(', ')}): put them in definitions.${schema.ref}`, path);
-    if (!definitions[schema.ref]) fail(`unknown definition "${schema.ref}"${Object.keys(definitions).length ? ` (defined: ${Object.keys(definitions).join(', ')})` : ''}`, [...path, 'ref']);
+    if (!Object.hasOwn(definitions, schema.ref)) fail(`unknown definition "${schema.ref}"${Object.keys(definitions).length ? ` (defined: ${Object.keys(definitions).join(', ')})` : ''}`, [...path, 'ref']);
     return;
   }
   if (schema.type === undefined) fail('a schema needs a "type" (object, array, string, integer, number, boolean) or a "ref"', path);
@@ -121,7 +122,7 @@ function checkSchema(schema: SchemaSource, path: Path, definitions: Record<strin
 
 function hasNotificationUrl(schema: SchemaSource | undefined, definitions: Record<string, SchemaSource>, depth = 0): boolean {
   if (!schema || depth > 16) return false;
-  if (schema.ref) return hasNotificationUrl(definitions[schema.ref], definitions, depth + 1);
+  if (schema.ref) return Object.hasOwn(definitions, schema.ref) && hasNotificationUrl(definitions[schema.ref], definitions, depth + 1);
   if (schema.notificationUrl) return true;
   return Object.values(schema.properties ?? {}).some((p) => hasNotificationUrl(p, definitions, depth + 1));
 }

@@ -62,7 +62,10 @@ function describeSchemaError(error: ErrorObject, root: unknown): { message: stri
   const where = describePath(path, root);
   const key = path.length > 0 ? String(path[path.length - 1]) : 'the file';
   const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
+  // ajv reports a bad key through the failing sub-keyword (pattern, not), naming it in propertyName.
+  const keyword = error.propertyName !== undefined || params.propertyName !== undefined ? 'propertyNames' : error.keyword;
+  if (keyword === 'propertyNames' && params.propertyName === undefined) params.propertyName = error.propertyName;
+  switch (keyword) {
     case 'additionalProperties': {
       const unknown = String(params.additionalProperty);
       const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
@@ -87,8 +90,14 @@ function describeSchemaError(error: ErrorObject, root: unknown): { message: stri
       return { message: `"${key}"${where} must be ${JSON.stringify(params.allowedValue)}`, path };
     case 'pattern':
       return { message: `"${key}"${where} is ${JSON.stringify(error.data)}: ${PATTERN_HINTS[key] ?? `expected text matching ${String(params.pattern)}`}`, path };
-    case 'propertyNames':
-      return { message: `"${String(params.propertyName)}"${where} is not an HTTP status code (100-599) or "default"`, path: [...path, String(params.propertyName)] };
+    case 'propertyNames': {
+      const name = String(params.propertyName);
+      const message =
+        key === 'responses'
+          ? `"${name}"${where} is not an HTTP status code (100-599) or "default"`
+          : `key "${name}"${where} is not allowed: expected a name of letters, digits, _, . and - starting with a letter, other than __proto__, constructor or prototype`;
+      return { message, path: [...path, name] };
+    }
     default:
       return { message: `"${key}"${where} ${error.message ?? 'is not valid'}`, path };
   }

@@ -32,6 +32,10 @@ const primitiveType = { enum: ['string', 'integer', 'number', 'boolean'] };
 const text = { type: 'string', minLength: 1 };
 const scalar = { type: ['string', 'number', 'boolean'] };
 const httpsUrl = { type: 'string', pattern: '^https://[^\\s/]+(/\\S*)?$' };
+/** Keys that name things (definitions, shared parameters): identifiers, never __proto__ and friends. */
+const identifierKey = { pattern: '^[A-Za-z][A-Za-z0-9_.-]*$', not: { enum: ['constructor', 'prototype'] } };
+/** Property and header names may be anything JSON allows except keys that reach Object.prototype. */
+const safeKey = { not: { enum: ['__proto__', 'constructor', 'prototype'] } };
 
 const cloudEndpoint = {
   type: 'object',
@@ -111,8 +115,8 @@ export const connectorSourceSchema = {
         properties: { type: true, username: connectionField, password: connectionField },
       },
     },
-    parameters: { type: 'object', additionalProperties: { $ref: '#/definitions/parameter' } },
-    definitions: { type: 'object', additionalProperties: { $ref: '#/definitions/schema' } },
+    parameters: { type: 'object', propertyNames: identifierKey, additionalProperties: { $ref: '#/definitions/parameter' } },
+    definitions: { type: 'object', propertyNames: identifierKey, additionalProperties: { $ref: '#/definitions/schema' } },
     operations: { type: 'array', minItems: 1, items: { $ref: '#/definitions/operation' } },
   },
   definitions: {
@@ -151,7 +155,7 @@ export const connectorSourceSchema = {
         visibility,
         enum: { type: 'array', minItems: 1, uniqueItems: true, items: { type: ['string', 'number'] } },
         default: {},
-        properties: { type: 'object', additionalProperties: { $ref: '#/definitions/schema' } },
+        properties: { type: 'object', propertyNames: safeKey, additionalProperties: { $ref: '#/definitions/schema' } },
         required: { type: 'array', minItems: 1, uniqueItems: true, items: text },
         items: { $ref: '#/definitions/schema' },
         notificationUrl: { type: 'boolean' },
@@ -166,6 +170,7 @@ export const connectorSourceSchema = {
         schema: { $ref: '#/definitions/schema' },
         headers: {
           type: 'object',
+          propertyNames: safeKey,
           additionalProperties: {
             type: 'object',
             additionalProperties: false,
