@@ -25,7 +25,7 @@ const SYSTEM_COLUMNS: ReadonlyArray<[string, ColumnDefinition, boolean]> = [
  */
 export function defineTables(definitions: readonly TableDefinition[], locate: LocatePath = () => ({})): TableSet {
   const fail = (message: string, path: (string | number)[]): never => {
-    throw new InputError(message, { ...locate(path), pointer: `/${path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}` });
+    throw new InputError(message, { pointer: jsonPointer(path), ...locate(path) });
   };
   if (!Array.isArray(definitions)) fail('expected a list of tables', []);
   const logicalNames = new Map<string, number>();
@@ -161,3 +161,8 @@ function makeColumn(schemaName: string, spec: ColumnDefinition): Column {
 }
 
 export type { ColumnTypeName };
+
+/** `/0/columns/a~1b` from a path (RFC 6901 escaping). */
+export function jsonPointer(path: readonly (string | number)[]): string {
+  return `/${path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+}

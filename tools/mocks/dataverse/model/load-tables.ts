@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../../../core/errors.js';
 import { readYamlFile } from '../../../core/read-input.js';
-import { defineTables } from './define-tables.js';
+import { defineTables, jsonPointer } from './define-tables.js';
 import type { TableDefinition, TableSet } from './table.js';
 
 /** The CoE core tables the audit-log flows write to (admin_auditlogs, admin_apps, admin_flows). */
@@ -31,6 +31,7 @@ export function loadTablesFiles(files: readonly string[]): TableSet {
     const [index, ...rest] = path;
     const origin = origins[typeof index === 'number' ? index : 0];
     if (!origin) return {};
-    return { file: origin.file, ...origin.locate([...origin.prefix, origin.index, ...rest]) };
+    const inFile = [...origin.prefix, origin.index, ...rest];
+    return { file: origin.file, pointer: jsonPointer(inFile), ...origin.locate(inFile) };
   });
 }
