@@ -24,6 +24,9 @@ export function resolveParameters(
     else throw new InputError(`parameter "${name}"${schemaName ? ` (environment variable ${schemaName})` : ''} has no value and no defaultValue; give it in --parameters`, { file, pointer: `/parameters/${escapePointer(name)}` });
     resolved.set(name, coerce(name, parameter ?? {}, value, file));
   }
+  // Every Power Automate flow reads these two; bare definitions often omit their declarations.
+  if (!resolved.has('$authentication')) resolved.set('$authentication', {});
+  if (!resolved.has('$connections')) resolved.set('$connections', {});
   for (const [name, value] of Object.entries(given)) {
     if (!resolved.has(name) && !Object.values(definition.parameters ?? {}).some((p) => p?.metadata?.schemaName === name)) resolved.set(name, value);
   }
