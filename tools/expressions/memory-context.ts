@@ -23,9 +23,11 @@ export interface MemoryContextData {
   results?: Record<string, Partial<ActionRecord>[]>;
   workflow?: unknown;
   callbackUrl?: string;
+  /** The record `action()` returns (an action referring to itself, e.g. in trackedProperties). */
+  currentAction?: Partial<ActionRecord>;
 }
 
-const KNOWN_KEYS = new Set(['now', 'parameters', 'variables', 'actions', 'trigger', 'items', 'item', 'iterationIndexes', 'results', 'workflow', 'callbackUrl']);
+const KNOWN_KEYS = new Set(['now', 'parameters', 'variables', 'actions', 'trigger', 'items', 'item', 'iterationIndexes', 'results', 'workflow', 'callbackUrl', 'currentAction']);
 
 const hasOwn = (object: object | undefined, key: string) => object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
 
@@ -45,6 +47,7 @@ export function validateContextData(data: unknown, where: { file?: string; line?
   for (const key of ['parameters', 'variables', 'actions', 'items', 'iterationIndexes', 'results'] as const) {
     if (data[key] !== undefined && !isObject(data[key])) throw fail(`'${key}' must be an object keyed by name`);
   }
+  if (data.currentAction !== undefined && !isObject(data.currentAction)) throw fail("'currentAction' must be an object such as {\"name\": \"HTTP\", \"outputs\": {...}}");
   if (data.trigger !== undefined && !isObject(data.trigger)) throw fail("'trigger' must be an object such as {\"outputs\": {\"body\": ...}}");
   for (const [name, record] of Object.entries((data.actions ?? {}) as Record<string, unknown>)) {
     if (!isObject(record)) throw fail(`actions.${name} must be an object such as {"outputs": {"body": ...}, "status": "Succeeded"}`);
@@ -66,6 +69,7 @@ export function createMemoryContext(data: MemoryContextData = {}): EvaluationCon
   const loopNames = Object.keys(items);
   const innermost = hasOwn(data, 'item') ? data.item : loopNames.length > 0 ? items[loopNames[loopNames.length - 1]!] : undefined;
   const results = data.results ?? {};
+  const currentAction = data.currentAction ? toRecord(data.currentAction.name ?? 'action', data.currentAction) : undefined;
   return {
     now: () => (fixedNow ? new Date(fixedNow.getTime()) : new Date()),
     parameter: (name) => (hasOwn(parameters, name) ? parameters[name] : undefined),
@@ -88,5 +92,6 @@ export function createMemoryContext(data: MemoryContextData = {}): EvaluationCon
         tags: {},
       },
     callbackUrl: () => data.callbackUrl,
+    currentAction: () => currentAction,
   };
 }

@@ -12,6 +12,21 @@ function fold(text: string): string {
   return text.toLowerCase();
 }
 
+/**
+ * Case mapping as .NET's invariant ToUpper/ToLower: character by character, never changing the
+ * length ('ß' stays 'ß' in upper case, where JavaScript would write 'SS').
+ */
+function mapCase(text: string, map: (char: string) => string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return map(text);
+  let result = '';
+  for (const char of text) {
+    const mapped = map(char);
+    result += mapped.length === char.length ? mapped : char;
+  }
+  return result;
+}
+
 export const stringFunctions: FunctionDescriptor[] = [
   {
     name: 'concat',
@@ -215,7 +230,7 @@ export const stringFunctions: FunctionDescriptor[] = [
     maxArgs: 1,
     argTypes: [STRING],
     returns: STRING,
-    evaluate: (args, _ctx, call) => stringArg(call.name, args, 0).toLowerCase(),
+    evaluate: (args, _ctx, call) => mapCase(stringArg(call.name, args, 0), (text) => text.toLowerCase()),
   },
   {
     name: 'toUpper',
@@ -224,7 +239,7 @@ export const stringFunctions: FunctionDescriptor[] = [
     maxArgs: 1,
     argTypes: [STRING],
     returns: STRING,
-    evaluate: (args, _ctx, call) => stringArg(call.name, args, 0).toUpperCase(),
+    evaluate: (args, _ctx, call) => mapCase(stringArg(call.name, args, 0), (text) => text.toUpperCase()),
   },
   {
     name: 'trim',
