@@ -4,28 +4,8 @@
  * of a setting that silently does nothing.
  */
 
-/** The 19 connector categories certification accepts (x-ms-connector-metadata Categories). */
-export const CONNECTOR_CATEGORIES = [
-  'AI',
-  'Business Management',
-  'Business Intelligence',
-  'Collaboration',
-  'Commerce',
-  'Communication',
-  'Content and Files',
-  'Finance',
-  'Data',
-  'Human Resources',
-  'Internet of Things',
-  'IT Operations',
-  'Lifestyle and Entertainment',
-  'Marketing',
-  'Productivity',
-  'Sales and CRM',
-  'Security',
-  'Social Media',
-  'Website',
-] as const;
+// The certification categories are the validator's list: one list for both sides.
+import { CONNECTOR_CATEGORIES } from '../validate/rules/connector-metadata.js';
 
 const visibility = { enum: ['important', 'advanced', 'internal'] };
 const primitiveType = { enum: ['string', 'integer', 'number', 'boolean'] };
