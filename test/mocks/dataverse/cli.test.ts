@@ -11,7 +11,7 @@ import { FIXTURES } from './helpers.js';
 const folder = mkdtempSync(join(tmpdir(), 'ppkit-dv-cli-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-describe('ppkit mock dataverse', () => {
+describe('ppkit mock dataverse', { timeout: 60_000 }, () => {
   it('prints the listening line, serves the Web API, stops on SIGTERM with exit 0 and keeps rows in --db', async () => {
     const dbFile = join(folder, 'cli.sqlite');
     const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'tools', 'cli', 'main.ts'), 'mock', 'dataverse', '--port', '0', '--db', dbFile], {
