@@ -62,13 +62,15 @@ export function locateDiagnostics(diagnostics: Diagnostic[], locator: Locator | 
   });
 }
 
-function computeLineStarts(text: string): number[] {
+/** Offsets where each line of `text` starts (for positionAt). */
+export function computeLineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return starts;
 }
 
-function positionAt(lineStarts: number[], offset: number): { line: number; column: number } {
+/** 1-based line and column of a character offset, from computeLineStarts. */
+export function positionAt(lineStarts: number[], offset: number): { line: number; column: number } {
   let low = 0;
   let high = lineStarts.length - 1;
   while (low < high) {

@@ -1,5 +1,5 @@
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { locateDiagnostics, jsonLocator, sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
+import { computeLineStarts, locateDiagnostics, jsonTreeLocator, positionAt, sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
 import { FlowModel } from './model/flow-model.js';
 import { flowRules } from './rules/index.js';
 import type { ExpressionOwner, FlowRule, RuleVisitor, SolutionContext } from './types.js';
@@ -57,25 +57,26 @@ export function lintFlow(flow: FlowFile, solution: SolutionContext, options: Lin
     for (const visitor of visitors) visitor.action?.(visit);
     visitSites(model.sitesOf(visit), { kind: 'action', visit });
   }
-  return sortDiagnostics(locateExpressionColumns(locateDiagnostics(diagnostics, jsonLocator(flow.text)), flow.text));
+  if (diagnostics.length === 0) return diagnostics;
+  const root = parseTree(flow.text);
+  const located = locateDiagnostics(diagnostics, root ? jsonTreeLocator(flow.text, root) : undefined);
+  return sortDiagnostics(root ? locateExpressionColumns(located, flow.text, root) : located);
 }
 
 /**
  * Expression findings carry a column inside the JSON string value: point the diagnostic at that
  * exact character of the file (escapes such as \" take more room in the file than in the value).
  */
-function locateExpressionColumns(diagnostics: Diagnostic[], text: string): Diagnostic[] {
-  let root: JsonNode | undefined;
+function locateExpressionColumns(diagnostics: Diagnostic[], text: string, root: JsonNode): Diagnostic[] {
   let lineStarts: number[] | undefined;
   return diagnostics.map((d) => {
     const { expressionColumn: column, ...rest } = d as Diagnostic & { expressionColumn?: number };
     if (column === undefined || !d.path) return rest;
-    root ??= parseTree(text);
-    const node = root ? findNodeAtLocation(root, [...d.path]) : undefined;
+    const node = findNodeAtLocation(root, [...d.path]);
     if (!node || node.type !== 'string') return { ...rest, message: `${d.message} (column ${column} of the value)` };
     lineStarts ??= computeLineStarts(text);
     const offset = node.offset + 1 + rawLength(text, node.offset + 1, column - 1);
-    const at = lineColumnOf(lineStarts, offset);
+    const at = positionAt(lineStarts, offset);
     return { ...rest, line: at.line, column: at.column };
   });
 }
@@ -85,21 +86,4 @@ function rawLength(text: string, start: number, count: number): number {
   let raw = start;
   for (let decoded = 0; decoded < count && raw < text.length; decoded++) raw += text[raw] === '\\' ? (text[raw + 1] === 'u' ? 6 : 2) : 1;
   return raw - start;
-}
-
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-function lineColumnOf(lineStarts: number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - lineStarts[low]! + 1 };
 }
