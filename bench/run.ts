@@ -10,8 +10,11 @@ interface BenchModule {
 /** One line per benchmark module. */
 const benches: BenchModule[] = [
   { name: 'connector-build', load: () => import('./connector-build.js') },
+  { name: 'connector-validate', load: () => import('./connector-validate.js') },
   { name: 'mocks-o365', load: () => import('./mocks-o365.js') },
+  { name: 'mocks-dataverse', load: () => import('./mocks-dataverse.js') },
   { name: 'solution', load: () => import('./solution.js') },
+  { name: 'engine', load: () => import('./engine.js') },
 ];
 
 const wanted = process.argv.slice(2);

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { jsonTreeLocator, locateDiagnostics, toPointer, type Diagnostic } from '../../diagnostics/index.js';
 import { buildIndex, type ConnectorIndex } from './document-index.js';
 import type { ConnectorTarget } from './discover.js';
-import { loadJsonFile, parseJsonBytes, type LoadResult } from './load.js';
+import { scannedLocator } from './json-scan.js';
+import { loadJsonFile, parseJsonBytes, type JsonSource, type LoadResult } from './load.js';
 import { recommendedRuleset, type ResolvedRuleset } from './ruleset.js';
 import { DOCS, type ConnectorFileKind, type Finding, type RuleVisitor } from './types.js';
 
@@ -157,8 +158,15 @@ function locate(findings: RawFinding[], index: ConnectorIndex): Diagnostic[] {
     const file = kind === 'swagger' ? index.swagger.file : kind === 'apiProperties' ? index.apiPropertiesFile : index.scriptFile;
     groups[kind].push({ code: f.code, severity: f.severity, message: f.message, file, path: f.path, pointer: toPointer(f.path), docsUrl: f.docsUrl });
   }
-  const out = locateDiagnostics(groups.swagger, jsonTreeLocator(index.swagger.text, index.swagger.tree));
-  out.push(...(index.apiPropertiesSource ? locateDiagnostics(groups.apiProperties, jsonTreeLocator(index.apiPropertiesSource.text, index.apiPropertiesSource.tree)) : groups.apiProperties));
+  const out = locateIn(groups.swagger, index.swagger);
+  out.push(...(index.apiPropertiesSource ? locateIn(groups.apiProperties, index.apiPropertiesSource) : groups.apiProperties));
   out.push(...groups.script);
   return out;
+}
+
+/** Line/column for findings: from the jsonc tree when the file needed one, else from one targeted scan. */
+function locateIn(diagnostics: Diagnostic[], source: JsonSource): Diagnostic[] {
+  if (diagnostics.length === 0) return diagnostics;
+  const locator = source.tree ? jsonTreeLocator(source.text, source.tree) : scannedLocator(source.text, diagnostics.map((d) => d.path ?? []));
+  return locateDiagnostics(diagnostics, locator);
 }

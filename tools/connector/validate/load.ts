@@ -8,6 +8,7 @@ import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import { getNodePath, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { lineColumnAt } from '../../core/read-input.js';
 import type { Diagnostic } from '../../diagnostics/index.js';
+import { scanJson } from './json-scan.js';
 import { DOCS } from './types.js';
 
 /** Refused outright: no real swagger comes near this, and parsing it would only burn memory. */
@@ -18,7 +19,8 @@ export const MAX_NESTING = 200;
 export interface JsonSource {
   file: string;
   text: string;
-  tree: JsonNode;
+  /** Present only when the text needed jsonc-parser's lenient parse (trailing commas, comments). */
+  tree?: JsonNode;
   value: unknown;
   bytes: number;
 }
@@ -30,6 +32,8 @@ export interface LoadResult {
 }
 
 const POLLUTING_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const POLLUTING_TEXT = /"(__proto__|constructor|prototype)"\s*:/;
+const NOT_PARSED = Symbol('not parsed');
 
 export function loadJsonFile(file: string): LoadResult {
   let buffer: Buffer;
@@ -73,6 +77,27 @@ export function parseJsonBytes(file: string, buffer: Uint8Array): LoadResult {
   }
   if (text.trim() === '') return fatal(file, 'json-parse', 'file is empty, expected a JSON object');
   if (/^\s*[<]/.test(text)) return fatal(file, 'json-parse', 'not JSON: the file starts with "<" (XML or HTML?)', { line: 1, column: 1 });
+
+  // Fast path: JSON.parse (native) for the value, one lean scan for duplicate keys and nesting.
+  let fast: unknown = NOT_PARSED;
+  try {
+    fast = JSON.parse(text);
+  } catch {
+    // not strict JSON: the jsonc-parser path below says where and why
+  }
+  if (fast !== NOT_PARSED) {
+    if (typeof fast !== 'object' || fast === null || Array.isArray(fast)) {
+      return fatal(file, 'json-parse', `expected a JSON object at the top level, found ${Array.isArray(fast) ? 'array' : fast === null ? 'null' : typeof fast}`, { line: 1, column: 1 });
+    }
+    const scan = scanJson(text, { maxDepth: MAX_NESTING, findDuplicates: true });
+    if (scan.tooDeepAt !== undefined) return fatal(file, 'json-parse', `nesting deeper than ${MAX_NESTING} levels: refused`, lineColumnAt(text, scan.tooDeepAt));
+    for (const duplicate of scan.duplicates) {
+      diagnostics.push({ ...strict(file, `duplicate key "${duplicate.path.at(-1)}": JSON.parse keeps the last one silently, the service may refuse it`, lineColumnAt(text, duplicate.offset)), path: duplicate.path });
+    }
+    // JSON.parse makes `__proto__` an own property (no pollution), but no later merge should ever see it.
+    const value = POLLUTING_TEXT.test(text) ? JSON.parse(text, (key, v: unknown) => (POLLUTING_KEYS.has(key) ? undefined : v)) : fast;
+    return { source: { file, text, value, bytes: buffer.length }, diagnostics };
+  }
 
   let tree: JsonNode | undefined;
   try {
