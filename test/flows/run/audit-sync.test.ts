@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConnectors } from '../../../tools/connector/build/build-connector.js';
 import { historyToJson, runFlow, workflowFromJson, type LoadedWorkflow } from '../../../tools/engine/index.js';
-import { startO365Mock, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, type O365Mock } from '../../../tools/mocks/o365/index.js';
+import { startO365Mock, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_LEGACY_PASSWORD, DEFAULT_LEGACY_USER, type O365Mock } from '../../../tools/mocks/o365/index.js';
 import { startDataverse, loadTablesFiles, COE_CORE_TABLES_FILE, type RunningDataverse } from '../../../tools/mocks/dataverse/index.js';
 import { startMailSink, type MailSink } from '../../../tools/mocks/mail/index.js';
 import { renderAll } from '../../../tools/flows/render/index.js';
@@ -159,6 +159,40 @@ describe('Admin | Sync Audit Logs on the local emulator', { timeout: 120_000 }, 
       expect(mail.messages.at(-1)!.Subject).toMatch(/Failure Notice/);
     } finally {
       o365.faults.serverErrorRate = 0;
+    }
+  });
+});
+
+describe('legacy Admin | Sync Audit Logs (Option 2) on the local emulator', { timeout: 120_000 }, () => {
+  it('pages the unified audit log search and stores each launch once, also on a second run', async () => {
+    await buildConnectors({ outDir: temp, sources: ['office365-audit-logs'], clouds: ['public'] });
+    const legacySwagger = join(temp, 'connector', 'office365-audit-logs', 'public', 'apiDefinition.swagger.json');
+    const flow = renderAll({ root: PROJECT_ROOT, params: { pageSize: '4' } }).flows.find((f) => f.format === 'legacy')!;
+    const legacyDataverse = await startDataverse({ tables: loadTablesFiles([COE_CORE_TABLES_FILE]), now: () => new Date(NOW) });
+    try {
+      const run = (n: number) =>
+        runFlow({
+          runId: `08585000000000000000000000000LG${n}`,
+          workflow: workflowFromJson(structuredClone(flow.document), flow.relativePath, flow.name),
+          now: NOW,
+          connections: {
+            'shared_office-20365-20audit-20logs': { baseUrl: o365.url, swagger: legacySwagger, auth: { type: 'basic', username: DEFAULT_LEGACY_USER, password: DEFAULT_LEGACY_PASSWORD } },
+            shared_commondataserviceforapps: { baseUrl: legacyDataverse.url },
+          },
+        });
+      const first = await run(1);
+      expect(first.status, JSON.stringify(first.error)).toBe('Succeeded');
+      const expected = o365.tenant.launchRecordIds({ from: Date.parse(NOW) - 86_400_000, to: Date.parse(NOW) }, { now: Date.parse(NOW) });
+      expect(expected.length).toBeGreaterThan(4);
+      const stored = () => legacyDataverse.store.query('admin_auditlogs', { select: ['admin_auditlogid'] }).rows.map((r) => String(r.admin_auditlogid)).sort();
+      expect(stored()).toEqual(expected);
+      const pages = (historyToJson(first.history) as { actions: { name: string }[] }).actions.filter((a) => a.name === 'GetActivitiesByOperation').length;
+      expect(pages).toBeGreaterThan(1);
+      const second = await run(2);
+      expect(second.status).toBe('Succeeded');
+      expect(stored()).toEqual(expected);
+    } finally {
+      await legacyDataverse.stop();
     }
   });
 });
