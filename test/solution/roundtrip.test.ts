@@ -34,6 +34,7 @@ describe('unpack -> pack round trip', () => {
     expect(names).toEqual(expect.arrayContaining([
       'Other/Solution.xml',
       'Other/Customizations.xml',
+      'Entities/admin_AuditLog/Entity.xml',
       'Connectors/admin_5Foffice-20365-20management-20api.xml',
       'Connectors/admin_5Foffice-20365-20management-20api_openapidefinition.json',
       'environmentvariabledefinitions/admin_TenantID/environmentvariabledefinition.xml',
@@ -42,6 +43,7 @@ describe('unpack -> pack round trip', () => {
     expect(names).not.toContain('[Content_Types].xml');
     const customizations = text(folder.get('Other/Customizations.xml'));
     expect(customizations).toContain('<Workflows />');
+    expect(customizations).toContain('<Entities />');
     expect(customizations).not.toContain('<Connectors>');
     const data = text(folder.get(names.find((n) => n.endsWith('.data.xml'))!));
     expect(data).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\n<Workflow WorkflowId="\{[0-9a-f-]{36}\}" Name="[^"]+" xmlns:xsi="http:\/\/www\.w3\.org\/2001\/XMLSchema-instance">/);

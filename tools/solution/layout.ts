@@ -2,6 +2,7 @@ import { InputError } from '../core/errors.js';
 import { attr, childElements, cloneElement, firstChild, el, isElement, parseXmlBytes, removeAttr, serializeXml, setAttr, textOf, type XmlElement } from '../xml/index.js';
 import { contentTypesXml } from './components/content-types.js';
 import { CUSTOMIZATIONS_ORDER } from './components/customizations.js';
+import { mergeEntities, splitEntity, type EntityIo } from './layout-entities.js';
 import { CONTENT_TYPES_XML, CUSTOMIZATIONS_XML, SOLUTION_XML, zipEntryOrder, type PackageFiles } from './package-files.js';
 
 /**
@@ -13,6 +14,7 @@ import { CONTENT_TYPES_XML, CUSTOMIZATIONS_XML, SOLUTION_XML, zipEntryOrder, typ
  *   customizations.xml                    Other/Customizations.xml  (without workflows and connectors)
  *     <Workflows><Workflow JsonFileName=X>  X.data.xml (the <Workflow> element)
  *     <Connectors><Connector name=N>        Connectors/N.xml (the <Connector> element)
+ *     <Entities><Entity Name=T>             Entities/T/Entity.xml (+ SavedQueries/, FormXml/, RibbonDiff.xml)
  *   Workflows/X.json                      Workflows/X.json
  *   Connector/N_openapidefinition.json    Connectors/N_openapidefinition.json
  *   [Content_Types].xml                   (dropped; made again on pack)
@@ -85,6 +87,17 @@ export function zipToFolder(files: PackageFiles): Map<string, Buffer> {
       rest.children.push({ ...el('Workflows', {}, kept), selfClosing: true });
       continue;
     }
+    if (child.name === 'Entities') {
+      const io: EntityIo = { write: (element) => text(carryNamespaces(element, customizations)), reattach: (element) => element };
+      for (const entity of childElements(child, 'Entity')) {
+        for (const [path, bytes] of splitEntity(entity, io)) {
+          if (out.has(path)) throw new InputError(`two tables unpack to ${path}`, { file: CUSTOMIZATIONS_XML });
+          out.set(path, bytes);
+        }
+      }
+      rest.children.push({ ...el('Entities'), selfClosing: true });
+      continue;
+    }
     if (child.name === 'Connectors') {
       for (const connector of childElements(child, 'Connector')) {
         const name = (textOf(firstChild(connector, 'name')) || '').trim();
@@ -136,6 +149,15 @@ export function folderToZip(folder: Map<string, Buffer>, packageType?: PackageTy
       if (connector.name === 'Connector') connectors.push(dropInheritedNamespaces(connector, customizations));
     }
   }
+  const merged = mergeEntities(folder, { write: (element) => text(element), reattach: (element) => dropInheritedNamespaces(element, customizations) });
+  if (merged.entities.length > 0) {
+    let entitiesElement = firstChild(customizations, 'Entities');
+    if (!entitiesElement) {
+      entitiesElement = el('Entities');
+      insertInOrder(customizations, entitiesElement);
+    }
+    entitiesElement.children = [...childElements(entitiesElement), ...merged.entities];
+  }
   let workflowsElement = firstChild(customizations, 'Workflows');
   if (!workflowsElement && workflows.length > 0) {
     workflowsElement = el('Workflows');
@@ -152,6 +174,7 @@ export function folderToZip(folder: Map<string, Buffer>, packageType?: PackageTy
   for (const name of names) {
     if (name === FOLDER_SOLUTION_XML || name === FOLDER_CUSTOMIZATIONS_XML) continue;
     if (name.startsWith('Workflows/') && name.endsWith('.data.xml')) continue;
+    if (merged.used.has(name)) continue;
     let target = name;
     if (name.startsWith('Connectors/')) {
       if (/^Connectors\/[^/]+\.xml$/i.test(name) && connectors.length > 0 && isConnectorXml(folder.get(name)!)) continue;
