@@ -77,6 +77,26 @@ describe('ppkit mock o365 (spawned)', () => {
   }, 30_000);
 });
 
+describe('ppkit connector test with a basic-authentication connector (legacy Option 2)', () => {
+  const LEGACY = join(import.meta.dirname, 'fixtures', 'office365-audit-logs.swagger.json');
+  it.each([
+    [[], 0, '(200) GET'],
+    [['--password', 'wrong'], 1, '(401) GET'],
+  ])('GetActivitiesByOperation %j', async (extra, status, line) => {
+    const mock = await startO365Mock({});
+    try {
+      const start = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      const run = await runInProcess(['connector', 'test', 'GetActivitiesByOperation', '--param', `StartDate=${start}`, '--param', `EndDate=${new Date().toISOString().slice(0, 19)}`, '--base-url', mock.url, '--connector', LEGACY, ...extra]);
+      expect(run.status).toBe(status);
+      expect(run.stdout).toContain(`${line} ${mock.url}/psws/service.svc/UnifiedAuditLog?StartDate=`);
+      expect(run.stdout).toContain('Operations=LaunchPowerApp%2CDeletePowerApp%2CDeleteFlow');
+      if (status === 0) expect(run.stdout).toContain('"AuditData": "{');
+    } finally {
+      await mock.stop();
+    }
+  }, 30_000);
+});
+
 describe('ppkit doctor (spawned)', () => {
   it('spawned against a mock with audit logging off: exit 1, the failure mapped in text form', async () => {
     const mock = await startO365Mock({ faults: { auditLog: 'off' } });

@@ -158,6 +158,27 @@ describe('legacy UnifiedAuditLog endpoint (Option 2, basic authentication)', () 
     expect(response.status).toBe(status);
   });
 
+  it('pages a session: the same SessionId returns the next page until an empty one, ResultIndex over the whole set', async () => {
+    const mock = await mockWith();
+    const url = `${mock.url}/psws/service.svc/UnifiedAuditLog?StartDate=2026-11-18&EndDate=2026-11-20&Operations=LaunchPowerApp&ResultSize=25&SessionId=run-1&SessionCommand=ReturnLargeSet`;
+    const ids: string[] = [];
+    const indexes: number[] = [];
+    let count = 0;
+    for (let page = 0; page < 100; page++) {
+      const body = (await (await fetch(url, { headers: basic(DEFAULT_LEGACY_USER, DEFAULT_LEGACY_PASSWORD) })).json()) as { value: { AuditData: string; ResultIndex: number; ResultCount: number }[] };
+      if (body.value.length === 0) break;
+      expect(body.value.length).toBeLessThanOrEqual(25);
+      for (const row of body.value) {
+        ids.push((JSON.parse(row.AuditData) as { Id: string }).Id);
+        indexes.push(row.ResultIndex);
+        count = row.ResultCount;
+      }
+    }
+    expect(count).toBeGreaterThan(25);
+    expect(indexes).toEqual(Array.from({ length: count }, (_v, i) => i + 1));
+    expect(ids.sort()).toEqual(mock.tenant.launchRecordIds({ from: Date.parse('2026-11-18T00:00:00Z'), to: Date.parse('2026-11-20T00:00:00Z') }, { now: mock.clock.now() }));
+  });
+
   it('answers OData with AuditData as a JSON string, filtered by operation and date, from the same tenant', async () => {
     const mock = await mockWith();
     const response = await fetch(`${mock.url}/psws/service.svc/UnifiedAuditLog?StartDate=2026-11-19&EndDate=2026-11-20&Operations=LaunchPowerApp&ResultSize=5000`, { headers: basic(DEFAULT_LEGACY_USER, DEFAULT_LEGACY_PASSWORD) });

@@ -7,7 +7,7 @@ import { commandGroup, withExamples, type CommandModule } from '../context.js';
 import { collectKeyValue } from '../options.js';
 import { clientCredentialsToken } from '../../mocks/o365/client-credentials.js';
 import { prepareOperation, type ConnectorDefinition } from '../../mocks/o365/connector-operation.js';
-import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_RESOURCE } from '../../mocks/o365/index.js';
+import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_LEGACY_PASSWORD, DEFAULT_LEGACY_USER, DEFAULT_RESOURCE } from '../../mocks/o365/index.js';
 
 interface ConnectorTestOptions {
   param: Record<string, string>;
@@ -18,6 +18,8 @@ interface ConnectorTestOptions {
   clientId?: string;
   clientSecret?: string;
   resource: string;
+  username?: string;
+  password?: string;
   json?: boolean;
 }
 
@@ -32,7 +34,7 @@ export const connectorTestCommand: CommandModule = {
     withExamples(
       group
         .command('test <operationId>')
-        .description("invoke one operation of a connector definition like the portal's Test tab (client-credentials token from the login URL)")
+        .description("invoke one operation of a connector definition like the portal's Test tab (OAuth: client-credentials token from the login URL; basic: user name and password)")
         .option('--param <Name=value>', 'a parameter value (repeat); body parameters take JSON', collectKeyValue, {})
         .option('--base-url <url>', 'send to this root instead of https://<host> (e.g. a running `ppkit mock o365`)')
         .option('--connector <swagger>', 'the connector definition (default: dist/connector/office365-management-api/public/apiDefinition.swagger.json)')
@@ -41,6 +43,8 @@ export const connectorTestCommand: CommandModule = {
         .option('--client-id <id>', 'app registration client id (default: the mock default)')
         .option('--client-secret <secret>', 'client secret (or PPKIT_CLIENT_SECRET; default: the mock default)')
         .option('--resource <url>', 'the connector security Resource URL', DEFAULT_RESOURCE)
+        .option('--username <upn>', 'user for connectors with basic authentication (default: the mock user)')
+        .option('--password <password>', 'password for basic authentication (or PPKIT_PASSWORD; default: the mock password)')
         .option('--json', 'print the response as JSON'),
       'ppkit connector test StartSubscription --param Tenant=7d1b3c5e-9f2a-4b6c-8d0e-1a2b3c4d5e6f --param PublisherIdentifier=0c5e7a1d-4f2b-4c8e-9a3d-6b1f2e8d7c90 --base-url http://127.0.0.1:8443',
       'ppkit connector test ListContent --param Tenant=<tenant> --param contentType=Audit.General --base-url http://127.0.0.1:8443 --json',
@@ -51,17 +55,25 @@ export const connectorTestCommand: CommandModule = {
         const definition = readJsonFile(file) as ConnectorDefinition;
         if (!definition || typeof definition !== 'object' || typeof definition.paths !== 'object') throw new InputError('expected a Swagger 2.0 connector definition with "paths"', { file, pointer: '/paths' });
         const prepared = prepareOperation(definition, file, operationId, o.param, o.baseUrl);
-        const tenantKey = Object.keys(o.param).find((k) => k.toLowerCase() === 'tenant');
-        const tenant = o.tenant ?? (tenantKey ? o.param[tenantKey] : undefined);
-        if (!tenant) throw new UsageError('no tenant for the token: pass --param Tenant=<tenant id> or --tenant');
-        const token = await clientCredentialsToken(o.loginUrl ?? o.baseUrl ?? 'https://login.microsoftonline.com', tenant, o.clientId ?? DEFAULT_CLIENT_ID, o.clientSecret ?? process.env.PPKIT_CLIENT_SECRET ?? DEFAULT_CLIENT_SECRET, o.resource);
-        if (!token.ok) {
-          context.io.stderr(`ppkit: connection failed: token request answered ${token.status || 'no response'} ${token.error}${token.code ? ` (AADSTS${token.code})` : ''}: ${token.description}\n`);
-          return 1;
+        const headers = { ...prepared.headers };
+        if (prepared.auth === 'basic') {
+          const user = o.username ?? DEFAULT_LEGACY_USER;
+          const password = o.password ?? process.env.PPKIT_PASSWORD ?? DEFAULT_LEGACY_PASSWORD;
+          headers.Authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+        } else if (prepared.auth === 'oauth2') {
+          const tenantKey = Object.keys(o.param).find((k) => k.toLowerCase() === 'tenant');
+          const tenant = o.tenant ?? (tenantKey ? o.param[tenantKey] : undefined);
+          if (!tenant) throw new UsageError('no tenant for the token: pass --param Tenant=<tenant id> or --tenant');
+          const token = await clientCredentialsToken(o.loginUrl ?? o.baseUrl ?? 'https://login.microsoftonline.com', tenant, o.clientId ?? DEFAULT_CLIENT_ID, o.clientSecret ?? process.env.PPKIT_CLIENT_SECRET ?? DEFAULT_CLIENT_SECRET, o.resource);
+          if (!token.ok) {
+            context.io.stderr(`ppkit: connection failed: token request answered ${token.status || 'no response'} ${token.error}${token.code ? ` (AADSTS${token.code})` : ''}: ${token.description}\n`);
+            return 1;
+          }
+          headers.Authorization = `Bearer ${token.accessToken}`;
         }
         let response: Response;
         try {
-          response = await fetch(prepared.url, { method: prepared.method, headers: { ...prepared.headers, Authorization: `Bearer ${token.accessToken}` }, body: prepared.body, signal: AbortSignal.timeout(60_000) });
+          response = await fetch(prepared.url, { method: prepared.method, headers, body: prepared.body, signal: AbortSignal.timeout(60_000) });
         } catch (error) {
           context.io.stderr(`ppkit: cannot reach ${new URL(prepared.url).origin}: ${error instanceof Error ? error.message : String(error)}\n`);
           return 1;
@@ -73,13 +85,13 @@ export const connectorTestCommand: CommandModule = {
         } catch {
           // keep the raw text
         }
-        const headers: Record<string, string> = {};
-        response.headers.forEach((value, name) => (headers[name] = value));
+        const responseHeaders: Record<string, string> = {};
+        response.headers.forEach((value, name) => (responseHeaders[name] = value));
         if (o.json) {
-          context.io.stdout(`${JSON.stringify({ operationId, request: { method: prepared.method, url: prepared.url }, status: response.status, headers, body }, null, 2)}\n`);
+          context.io.stdout(`${JSON.stringify({ operationId, request: { method: prepared.method, url: prepared.url }, status: response.status, headers: responseHeaders, body }, null, 2)}\n`);
         } else {
           context.io.stdout(`(${response.status}) ${prepared.method} ${prepared.url}\n`);
-          if (headers.nextpageuri) context.io.stdout(`NextPageUri: ${headers.nextpageuri}\n`);
+          if (responseHeaders.nextpageuri) context.io.stdout(`NextPageUri: ${responseHeaders.nextpageuri}\n`);
           context.io.stdout(`${typeof body === 'string' ? body : JSON.stringify(body, null, 2)}\n`);
         }
         return response.ok ? 0 : 1;

@@ -16,6 +16,7 @@ interface SwaggerParameter {
 interface SwaggerOperation {
   operationId?: string;
   parameters?: SwaggerParameter[];
+  security?: Record<string, unknown>[];
 }
 
 export interface ConnectorDefinition {
@@ -24,13 +25,19 @@ export interface ConnectorDefinition {
   basePath?: string;
   schemes?: string[];
   paths?: Record<string, Record<string, SwaggerOperation | SwaggerParameter[]>>;
+  security?: Record<string, unknown>[];
+  securityDefinitions?: Record<string, { type?: string }>;
 }
+
+/** How the connection authenticates: OAuth 2.0 (bearer token), basic (user name and password), or none. */
+export type AuthKind = 'oauth2' | 'basic' | 'apiKey' | 'none';
 
 export interface PreparedRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
   body?: string;
+  auth: AuthKind;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
@@ -55,7 +62,8 @@ export function prepareOperation(definition: ConnectorDefinition, file: string, 
           used.add(given);
           return params[given];
         }
-        return p.default !== undefined && (p.required || p['x-ms-visibility'] === 'internal') ? String(p.default) : undefined;
+        // The Test tab pre-fills every field that has a default.
+        return p.default !== undefined ? String(p.default) : undefined;
       };
       let resolvedPath = path;
       const query = new URLSearchParams();
@@ -84,7 +92,10 @@ export function prepareOperation(definition: ConnectorDefinition, file: string, 
       if (unknown.length > 0) throw new UsageError(`operation ${operationId} has no parameter ${unknown[0]} (it has: ${parameters.map((p) => p.name).join(', ') || 'none'})`);
       const root = baseUrl ? baseUrl.replace(/\/+$/, '') : `${definition.schemes?.[0] ?? 'https'}://${definition.host ?? ''}`;
       const qs = query.toString();
-      return { method: method.toUpperCase(), url: `${root}${(definition.basePath ?? '').replace(/\/+$/, '')}${resolvedPath}${qs ? `?${qs}` : ''}`, headers, body };
+      const requirement = (op.security ?? definition.security ?? [])[0];
+      const scheme = requirement ? definition.securityDefinitions?.[Object.keys(requirement)[0] ?? '']?.type : undefined;
+      const auth: AuthKind = scheme === 'basic' || scheme === 'oauth2' || scheme === 'apiKey' ? scheme : 'none';
+      return { method: method.toUpperCase(), url: `${root}${(definition.basePath ?? '').replace(/\/+$/, '')}${resolvedPath}${qs ? `?${qs}` : ''}`, headers, body, auth };
     }
   }
   const known = listOperationIds(definition);

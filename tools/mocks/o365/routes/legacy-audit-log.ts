@@ -55,17 +55,40 @@ export function unifiedAuditLog(context: MockContext, query: Map<string, string>
   if (context.injector.auditLogUnavailable(nowMs)) return { status: 200, body: { value: [] } };
   const operations = (query.get('operations') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   const sizeText = query.get('resultsize');
-  const resultSize = Math.min(5000, Math.max(1, Number(sizeText ?? '100') || 100));
-  const records = context.tenant.searchRecords({ from, to }, { now: nowMs, operations }).slice(0, resultSize);
+  const resultSize = Math.min(5000, Math.max(1, Math.floor(Number(sizeText ?? '100')) || 100));
+  const command = query.get('sessioncommand');
+  if (command !== undefined && command !== 'ReturnLargeSet' && command !== 'ReturnNextPreviewPage') return odataError(400, 'BadRequest', `SessionCommand must be ReturnLargeSet or ReturnNextPreviewPage, got "${command}".`);
+  // A session returns at most 50,000 results with ReturnLargeSet, 5,000 with ReturnNextPreviewPage.
+  const sessionLimit = command === 'ReturnLargeSet' ? 50_000 : 5_000;
+  const all = context.tenant.searchRecords({ from, to }, { now: nowMs, operations }).slice(0, sessionLimit);
+  const sessionId = query.get('sessionid');
+  let offset = 0;
+  if (sessionId) {
+    // The same SessionId returns the next page on each call, until an empty page.
+    const sessions = sessionsOf(context);
+    const key = `${user.userName.toLowerCase()}|${sessionId}`;
+    offset = sessions.get(key) ?? 0;
+    sessions.set(key, Math.min(all.length, offset + resultSize));
+  }
+  const page = all.slice(offset, offset + resultSize);
   return {
     status: 200,
     body: {
       '@odata.context': `${context.baseUrl}/psws/service.svc/$metadata#UnifiedAuditLog`,
-      value: records.map((record, index) => legacyRow(record, index, records.length)),
+      value: page.map((record, index) => legacyRow(record, offset + index, all.length)),
     },
   };
 }
 
+const legacySessions = new WeakMap<MockContext, Map<string, number>>();
+
+function sessionsOf(context: MockContext): Map<string, number> {
+  let sessions = legacySessions.get(context);
+  if (!sessions) legacySessions.set(context, (sessions = new Map()));
+  return sessions;
+}
+
+/** One result row as Search-UnifiedAuditLog returns it; ResultIndex is 1-based over the whole session. */
 function legacyRow(record: AuditRecord, index: number, count: number): Record<string, unknown> {
   return {
     RecordType: RECORD_TYPE_NAMES[record.RecordType] ?? String(record.RecordType),
