@@ -174,7 +174,8 @@ class Parser {
       digits++;
     }
     let float = false;
-    if (text.charCodeAt(this.pos) === CHAR_DOT) {
+    // A '.' not followed by a digit ends the number: `0.name` is a property step, `.3` a fraction.
+    if (text.charCodeAt(this.pos) === CHAR_DOT && (isDigit(text.charCodeAt(this.pos + 1)) || digits === 0)) {
       this.pos++;
       float = true;
       let fraction = 0;
@@ -182,7 +183,7 @@ class Parser {
         this.pos++;
         fraction++;
       }
-      if (fraction === 0) throw this.error("a digit after the decimal point");
+      if (fraction === 0) throw this.error('a digit after the decimal point');
       digits += fraction;
     }
     if (digits === 0) throw this.error(text.charCodeAt(start) === CHAR_MINUS ? "a digit after '-'" : 'a function call, a string in single quotes, a number, true, false or null', digits === 0 ? this.pos : start);
