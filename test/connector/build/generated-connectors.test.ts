@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildConnectors, type BuiltConnector } from '../../../tools/connector/build/build-connector.js';
 import { connectorBuildStep } from '../../../tools/connector/build/build-step.js';
 import { CLIENT_ID_PLACEHOLDER } from '../../../tools/connector/build/generate-api-properties.js';
+import { loadConnectorSource } from '../../../tools/connector/build/load-source.js';
+import { projectRoot } from '../../../tools/core/paths.js';
+import { parse as parseYaml } from 'yaml';
 
 type Json = Record<string, any>;
 
@@ -185,6 +188,16 @@ describe('Office 365 Management API connector', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('names shared with the solution (solution/solution.yaml)', () => {
+  it('uses the connector name, display name and source the solution packs', () => {
+    const solution = parseYaml(readFileSync(join(projectRoot(), 'solution', 'solution.yaml'), 'utf8')) as { connector: { name: string; displayName: string; source: string } };
+    const { source } = loadConnectorSource(join(projectRoot(), solution.connector.source));
+    expect(source.connector.solutionName).toBe(solution.connector.name);
+    expect(source.connector.title).toBe(solution.connector.displayName);
+    expect(swaggerOf('office365-management-api', 'public').info.title).toBe(solution.connector.displayName);
   });
 });
 
