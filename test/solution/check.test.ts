@@ -61,6 +61,8 @@ describe('solution check', () => {
     ['flow uses a connection reference not in the solution', replaceIn(CHILD_JSON, '"admin_CoEAuditLogsDataverse"', '"admin_Missing"'), 'flow-references'],
     ['flow reads an environment variable not in the solution', remove('environmentvariabledefinitions/admin_AdminMail/environmentvariabledefinition.xml'), 'flow-references'],
     ['parent calls a child flow not in the solution', replaceIn(PARENT_JSON, flowGuid('[Child] Admin | Sync Logs'), '00000000-0000-0000-0000-000000000000'), 'flow-references'],
+    ['connection reference without a connector id', replaceIn('customizations.xml', '<connectorid>/providers/Microsoft.PowerApps/apis/shared_office365</connectorid>', '<connectorid>office365</connectorid>'), 'connection-references'],
+    ['connection reference for a custom connector not in the solution', replaceIn('customizations.xml', /(<customconnectorid>\s*<connectorid>)[^<]+/, '$100000000-0000-0000-0000-00000000beef'), 'connection-references'],
     ['a secret in a flow', replaceIn(PARENT_JSON, '"schemaVersion"', '"password": "hunter2", "schemaVersion"'), 'no-secrets'],
   ])('reports %s', async (_name, edit, code, severity = 'error') => {
     const found = await codesAfter(edit);
@@ -70,8 +72,32 @@ describe('solution check', () => {
   it('locates JSON findings by line in the flow file', async () => {
     const found = await codesAfter(replaceIn(CHILD_JSON, '"admin_CoEAuditLogsDataverse"', '"admin_Missing"'));
     const finding = found.find((d) => d.code === 'flow-references')!;
-    expect(finding.file).toBe(`x.zip/${CHILD_JSON}`);
+    expect(finding.file).toBe(`x.zip!/${CHILD_JSON}`);
     expect(finding.line).toBeGreaterThan(1);
+  });
+
+  it('names the line of an XML syntax error', async () => {
+    const found = await codesAfter(replaceIn('customizations.xml', '<Roles />', '<Roles>'));
+    const finding = found.find((d) => d.code === 'xml-well-formed')!;
+    expect(finding.file).toBe('x.zip!/customizations.xml');
+    expect(finding.line).toBeGreaterThan(1);
+  });
+
+  it('names the folder\'s own files when checking an unpacked folder', async () => {
+    const folder = tempFolder();
+    try {
+      const { unpackSolution } = await import('../../tools/solution/unpack.js');
+      const zip = join(folder.path, 'ours.zip');
+      const broken = new Map(good);
+      broken.set('solution.xml', Buffer.from(text(good.get('solution.xml')).replace('<Version>1.0.0.0</Version>', '<Version>one</Version>')));
+      writeFileSync(zip, await buildZip([...broken].map(([name, data]) => ({ name, data }))));
+      await unpackSolution(zip, join(folder.path, 'src'));
+      const result = await checkSolution(join(folder.path, 'src'));
+      expect(result.kind).toBe('folder');
+      expect(result.diagnostics.map((d) => [d.code, d.file])).toContainEqual(['version-format', join(folder.path, 'src', 'Other', 'Solution.xml')]);
+    } finally {
+      folder.done();
+    }
   });
 
   it('accepts what the solution takes from another solution (MissingDependencies)', async () => {

@@ -15,7 +15,7 @@ export interface SolutionCheckContext {
   jsonErrors: Map<string, InputError>;
   /** The zip or folder on disk, when the package came from one (the flow linter reads it itself). */
   target?: string;
-  report(finding: { entry?: string; message: string; path?: (string | number)[]; severity?: Severity }): void;
+  report(finding: { entry?: string; message: string; path?: (string | number)[]; severity?: Severity; line?: number; column?: number }): void;
   /** Adds a finding made by another checker (the flow linter) as it is. */
   push(diagnostic: Diagnostic): void;
 }
@@ -29,7 +29,7 @@ export interface SolutionRule {
   check(context: SolutionCheckContext): void | Promise<void>;
 }
 
-export function buildContext(files: PackageFiles, label: string, diagnostics: Diagnostic[], rule: () => SolutionRule, target?: string): SolutionCheckContext {
+export function buildContext(files: PackageFiles, label: string, diagnostics: Diagnostic[], rule: () => SolutionRule, target?: string, entryLabel: (entry: string) => string = (entry) => `${label}!/${entry}`): SolutionCheckContext {
   const xml = new Map<string, XmlElement>();
   const xmlErrors = new Map<string, InputError>();
   const json = new Map<string, unknown>();
@@ -64,8 +64,9 @@ export function buildContext(files: PackageFiles, label: string, diagnostics: Di
         code: current.id,
         severity: finding.severity ?? current.severity,
         message: finding.message,
-        file: finding.entry ? `${label}/${finding.entry}` : label,
+        file: finding.entry ? entryLabel(finding.entry) : label,
         ...(finding.path ? { path: finding.path } : {}),
+        ...(finding.line !== undefined ? { line: finding.line, column: finding.column } : {}),
         docsUrl: current.docsUrl,
       });
     },

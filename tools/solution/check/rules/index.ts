@@ -1,5 +1,6 @@
 import type { SolutionRule } from '../context.js';
 import { componentFiles } from './component-files.js';
+import { connectionReferences } from './connection-references.js';
 import { contentTypes } from './content-types.js';
 import { environmentVariables } from './environment-variables.js';
 import { flowPackageShape } from './flow-package-shape.js';
@@ -14,7 +15,7 @@ import { xmlWellFormed } from './xml-well-formed.js';
 
 /** Every rule of `ppkit solution check`, by id, in the order they run. */
 export const solutionRules: ReadonlyMap<string, SolutionRule> = new Map(
-  [requiredFiles, xmlWellFormed, contentTypes, manifestShape, versionFormat, rootComponents, componentFiles, environmentVariables, flowReferences, noSecrets, workflowLint].map((rule) => [rule.id, rule]),
+  [requiredFiles, xmlWellFormed, contentTypes, manifestShape, versionFormat, rootComponents, componentFiles, connectionReferences, environmentVariables, flowReferences, noSecrets, workflowLint].map((rule) => [rule.id, rule]),
 );
 
 /** The rules for a legacy flow package (manifest.json + Microsoft.Flow/flows/...), a package without solution.xml. */
