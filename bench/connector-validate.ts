@@ -47,7 +47,7 @@ export async function run(): Promise<void> {
   const { Spectral, Document } = spectralCore as unknown as typeof import('@stoplight/spectral-core');
   const { Json } = spectralParsers as unknown as typeof import('@stoplight/spectral-parsers');
   const spectral = new Spectral();
-  spectral.setRuleset((spectralRulesets as unknown as typeof import('@stoplight/spectral-rulesets')).oas);
+  spectral.setRuleset((spectralRulesets as unknown as typeof import('@stoplight/spectral-rulesets')).oas as Parameters<typeof spectral.setRuleset>[0]);
   const spectralRun = async (files: string[]) => {
     let results = 0;
     for (const file of files) results += (await spectral.run(new Document(readFileSync(file, 'utf8'), Json, file))).length;

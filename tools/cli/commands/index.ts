@@ -2,6 +2,7 @@ import type { CommandModule } from '../context.js';
 import { buildCommand } from './build.js';
 import { connectorBuildCommand } from './connector-build.js';
 import { connectorValidateCommand } from './connector-validate.js';
+import { connectorDiffCommand } from './connector-diff.js';
 import { connectorAppRegistrationCommand } from './connector-app-registration.js';
 import { flowRenderCommand } from './flow-render.js';
 import { flowLintCommand } from './flow-lint.js';
@@ -18,4 +19,4 @@ import { solutionCheckCommand } from './solution-check.js';
 import { solutionSettingsCommand } from './solution-settings.js';
 import { solutionLegacyPackageCommand } from './solution-legacy-package.js';
 /** Every command group of the CLI, in the order --help lists them. Add a group here, one line. */
-export const commandModules: readonly CommandModule[] = [buildCommand, connectorBuildCommand, connectorValidateCommand, connectorAppRegistrationCommand, flowRenderCommand, flowLintCommand, flowRunCommand, mockDataverseCommand, mockO365Command, connectorTestCommand, doctorCommand, exprEvalCommand, solutionPackCommand, solutionUnpackCommand, solutionCheckCommand, solutionSettingsCommand, solutionLegacyPackageCommand];
+export const commandModules: readonly CommandModule[] = [buildCommand, connectorBuildCommand, connectorValidateCommand, connectorDiffCommand, connectorAppRegistrationCommand, flowRenderCommand, flowLintCommand, flowRunCommand, mockDataverseCommand, mockO365Command, connectorTestCommand, doctorCommand, exprEvalCommand, solutionPackCommand, solutionUnpackCommand, solutionCheckCommand, solutionSettingsCommand, solutionLegacyPackageCommand];
