@@ -145,6 +145,38 @@ describe('webhooks', () => {
   });
 });
 
+describe('webhook failures', () => {
+  it('disables a webhook after repeated failed notifications; /start re-enables it', async () => {
+    const { startHttpServer } = await import('../../../tools/mocks/http/index.js');
+    let calls = 0;
+    const hook = await startHttpServer((request, response) => {
+      calls++;
+      request.resume();
+      // 200 for the validation request only.
+      response.writeHead(calls === 1 ? 200 : 503).end();
+    });
+    try {
+      const mock = await mockWith({ allowHttpWebhooks: true, startCooldownMinutes: 0 });
+      const webhook = { webhook: { address: `${hook.url}/hook`, authId: null, expiration: null } };
+      expect((await mock.call('/subscriptions/start?contentType=Audit.General', { method: 'POST', body: JSON.stringify(webhook) })).status).toBe(200);
+      for (let round = 0; round < 5; round++) {
+        mock.clock.advance(3_600_000);
+        await mock.flushNotifications();
+      }
+      const listed = (await mock.call('/subscriptions/list')).body as { webhook: { status: string } }[];
+      expect(listed[0]!.webhook.status).toBe('disabled');
+      const failed = (await mock.call('/subscriptions/notifications?contentType=Audit.General')).body as { notificationStatus: string }[];
+      expect(failed.length).toBeGreaterThan(0);
+      expect(new Set(failed.map((n) => n.notificationStatus))).toEqual(new Set(['failed']));
+      calls = 0;
+      const restart = await mock.call('/subscriptions/start?contentType=Audit.General', { method: 'POST', body: JSON.stringify(webhook) });
+      expect(restart.body.webhook.status).toBe('enabled');
+    } finally {
+      await hook.stop();
+    }
+  });
+});
+
 describe('legacy UnifiedAuditLog endpoint (Option 2, basic authentication)', () => {
   const basic = (user: string, password: string) => ({ Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
   it.each([

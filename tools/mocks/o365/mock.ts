@@ -37,6 +37,8 @@ export interface O365Mock {
   /** Live fault knobs: change a field and the next request sees it. */
   faults: FaultOptions;
   subscriptions: SubscriptionStore;
+  /** Sends due webhook notifications now (the mock also does so every second); simulations with a fake clock call this. */
+  flushNotifications(): Promise<void>;
   /** Writes the tenant and subscriptions to `stateFile` (or the given path). */
   saveState(path?: string): void;
   stop(): Promise<void>;
@@ -107,7 +109,9 @@ async function handleApi(context: MockContext, request: IncomingMessage, respons
     if (!isGuid(tenantId) && bearer.failure.error.code === 'AF20010') return send(400, errorBody({ status: 400, code: 'AF20013', message: `The tenant ID passed in the URL (${tenantSegment}) is not a valid GUID.` }));
     return send(bearer.failure.error.status, errorBody(bearer.failure.error), bearer.failure.challenge ? { 'WWW-Authenticate': bearer.failure.challenge } : {});
   }
-  const publisherId = query.get('publisheridentifier') || ZERO_GUID;
+  const publisherText = query.get('publisheridentifier');
+  if (publisherText !== undefined && publisherText !== '' && !isGuid(publisherText)) return send(400, errorBody({ status: 400, code: 'AF20002', message: 'Invalid parameter type: PublisherIdentifier. Expected type: guid.' }));
+  const publisherId = publisherText || ZERO_GUID;
   const nowMs = context.now().getTime();
   if (context.injector.auditLogUnavailable(nowMs)) return send(400, errorBody(auditLogOffError(context, route.operation, contentType, publisherId, bearer.claims.appid)));
   const injected = context.injector.requestFault(route.operation, publisherId, nowMs);
@@ -272,6 +276,7 @@ export async function startO365Mock(options: O365MockOptions = {}): Promise<O365
     faults,
     subscriptions,
     saveState,
+    flushNotifications: () => deliverNotifications(context),
     async stop() {
       clearInterval(timer);
       await server.stop();

@@ -3,6 +3,9 @@ import type { MockContext } from './context.js';
 import { contentEntry } from './routes/content-list.js';
 import { SubscriptionStore } from './subscriptions.js';
 
+/** Failed rounds after which a webhook is disabled (`/start` re-enables it). The service's number is undocumented. */
+export const MAX_FAILED_DELIVERIES = 5;
+
 /**
  * Announces newly available blobs to subscriptions that have a webhook: one POST per content type
  * with an array of notifications, `Webhook-AuthID` when set. Only HTTP 200 counts as delivered;
@@ -13,6 +16,10 @@ export async function deliverNotifications(context: MockContext): Promise<void> 
   for (const contentType of CONTENT_TYPES) {
     const subscription = context.subscriptions.get(contentType);
     if (!subscription || subscription.status !== 'enabled' || !subscription.webhook || subscription.webhook.status !== 'enabled') continue;
+    if (subscription.webhook.expiration !== null && Date.parse(subscription.webhook.expiration) <= now.getTime()) {
+      subscription.webhook = { ...subscription.webhook, status: 'expired' };
+      continue;
+    }
     const from = subscription.notifiedUpToMs ?? now.getTime();
     const blobs = context.tenant.listBlobs(contentType, { from: from + 1, to: now.getTime() + 1 }, now).filter((b) => SubscriptionStore.covers(subscription, b.contentCreatedMs));
     if (blobs.length === 0) continue;
@@ -45,6 +52,11 @@ export async function deliverNotifications(context: MockContext): Promise<void> 
         contentCreatedMs: blob.contentCreatedMs,
       });
     }
-    if (delivered) subscription.notifiedUpToMs = blobs[blobs.length - 1]!.contentCreatedMs;
+    if (delivered) {
+      subscription.notifiedUpToMs = blobs[blobs.length - 1]!.contentCreatedMs;
+      subscription.failedDeliveries = 0;
+    } else if ((subscription.failedDeliveries = (subscription.failedDeliveries ?? 0) + 1) >= MAX_FAILED_DELIVERIES) {
+      subscription.webhook = { ...subscription.webhook, status: 'disabled' };
+    }
   }
 }

@@ -17,6 +17,8 @@ export interface Subscription {
   lastStartMs: number;
   /** Blobs already announced to the webhook (contentCreated high-water mark). */
   notifiedUpToMs?: number;
+  /** Failed notification rounds in a row; the service disables a webhook that keeps failing. */
+  failedDeliveries?: number;
 }
 
 export interface NotificationAttempt {

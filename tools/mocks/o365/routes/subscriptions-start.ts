@@ -68,6 +68,7 @@ export const startSubscription: ApiRoute = {
     const webhook = parseWebhook(request);
     const nowMs = context.now().getTime();
     const existing = context.subscriptions.get(contentType);
+    // A disabled or expired webhook counts as a change: /start re-enables it.
     if (existing?.status === 'enabled' && isDeepStrictEqual(existing.webhook, webhook)) fail('AF20024');
     if (existing && context.startCooldownMs > 0 && nowMs - existing.lastStartMs < context.startCooldownMs) {
       // Observed on the wire: HTTP 403 with the bare code "429" (not AF429).
@@ -79,7 +80,7 @@ export const startSubscription: ApiRoute = {
     }
     const periods = existing ? [...existing.periods] : [{ fromMs: nowMs - context.backfillMs, toMs: null }];
     if (existing?.status === 'disabled') periods.push({ fromMs: nowMs, toMs: null });
-    const subscription: Subscription = { contentType, status: 'enabled', webhook, periods, lastStartMs: nowMs, notifiedUpToMs: webhook ? (existing?.notifiedUpToMs ?? nowMs) : undefined };
+    const subscription: Subscription = { contentType, status: 'enabled', webhook, periods, lastStartMs: nowMs, notifiedUpToMs: webhook ? (existing?.notifiedUpToMs ?? nowMs) : undefined, failedDeliveries: 0 };
     context.subscriptions.set(subscription);
     return { status: 200, body: publicSubscription(subscription) };
   },
