@@ -81,6 +81,7 @@ describe('Office 365 Management Activity API mock: documented rules and errors (
     ['en-US,fr-FR', 400, 'AF20053'],
     ['en_US!', 400, 'AF20054'],
     ['fr-FR', 200, undefined],
+    ['*', 200, undefined],
   ])('dlpSensitiveTypes with Accept-Language %s -> %i', async (language, status, code) => {
     const answer = await mock.call('/resources/dlpSensitiveTypes', { headers: { 'Accept-Language': language } });
     expect(answer.status).toBe(status);

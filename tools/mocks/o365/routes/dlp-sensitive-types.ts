@@ -7,7 +7,8 @@ const SENSITIVE_TYPES = [
   { id: '0e9b3178-9678-47dd-a509-37222ca96b42', name: 'EUDebitCardNumber' },
 ];
 
-const LANGUAGE = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*(\s*;\s*q=(0(\.\d{0,3})?|1(\.0{0,3})?))?$/;
+/** One language range (RFC 9110): a tag or `*` (what fetch clients send by default), optional weight. */
+const LANGUAGE = /^(\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)(\s*;\s*q=(0(\.\d{0,3})?|1(\.0{0,3})?))?$/;
 
 /** GET /resources/dlpSensitiveTypes, with at most one language in Accept-Language. */
 export const dlpSensitiveTypes: ApiRoute = {
