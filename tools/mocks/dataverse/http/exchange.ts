@@ -41,9 +41,8 @@ export function errorResponse(error: DataverseError): DataverseResponse {
   return jsonResponse(error.status, error.toJSON());
 }
 
-/** `W/"123"` etags compare as written; anything else in If-Match is passed through as given. */
+/** A request header by name (any case). */
 export function header(request: DataverseRequest, name: string): string | undefined {
   return request.headers.get(name.toLowerCase());
 }
 
-export { DataverseError };

@@ -1,4 +1,3 @@
-import { DataverseError } from '../../store/dataverse-error.js';
 import type { DataverseRequest, DataverseResponse, RouteContext } from '../exchange.js';
 
 /** `GET <set>/$count`: a text/plain number (at most 5,000, as in Dataverse). */
@@ -6,5 +5,3 @@ export function getCount(request: DataverseRequest, context: RouteContext, entit
   const count = context.store.count(entitySet, request.search.get('$filter') ?? undefined);
   return { status: 200, headers: { 'Content-Type': 'text/plain', 'OData-Version': '4.0' }, body: String(count) };
 }
-
-export { DataverseError };

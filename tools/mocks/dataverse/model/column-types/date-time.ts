@@ -1,4 +1,4 @@
-import { cannotConvert, type ColumnKind } from './kind.js';
+import { normalisedTextKind } from './kind.js';
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
@@ -26,32 +26,12 @@ function normaliseDateOnly(text: string): string | undefined {
 }
 
 /** Date and time (UTC, `2016-09-28T22:57:53Z`). */
-export const dateTimeKind: ColumnKind = {
+export const dateTimeKind = normalisedTextKind({
   name: 'datetime',
   edmType: 'Edm.DateTimeOffset',
-  sqlType: 'TEXT',
-  toStorage(value) {
-    if (value === null) return null;
-    const normal = typeof value === 'string' ? normaliseDateTime(value) : undefined;
-    if (normal === undefined) throw cannotConvert(value, 'Edm.DateTimeOffset');
-    return normal;
-  },
-  fromStorage: (value) => value,
-  fromLiteral: (literal) =>
-    literal.type === 'datetime' || literal.type === 'date' || literal.type === 'string' ? normaliseDateTime(String(literal.value)) : undefined,
-};
+  normalise: normaliseDateTime,
+  literalTypes: ['datetime', 'date', 'string'],
+});
 
 /** Date only (Edm.Date, `2023-04-07`). */
-export const dateKind: ColumnKind = {
-  name: 'date',
-  edmType: 'Edm.Date',
-  sqlType: 'TEXT',
-  toStorage(value) {
-    if (value === null) return null;
-    const normal = typeof value === 'string' ? normaliseDateOnly(value) : undefined;
-    if (normal === undefined) throw cannotConvert(value, 'Edm.Date');
-    return normal;
-  },
-  fromStorage: (value) => value,
-  fromLiteral: (literal) => (literal.type === 'date' || literal.type === 'string' ? normaliseDateOnly(String(literal.value)) : undefined),
-};
+export const dateKind = normalisedTextKind({ name: 'date', edmType: 'Edm.Date', normalise: normaliseDateOnly, literalTypes: ['date', 'string'] });

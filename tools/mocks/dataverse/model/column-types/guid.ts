@@ -1,4 +1,4 @@
-import { cannotConvert, type ColumnKind } from './kind.js';
+import { normalisedTextKind } from './kind.js';
 
 export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -8,23 +8,7 @@ export function normaliseGuid(text: string): string | undefined {
   return GUID_PATTERN.test(bare) ? bare.toLowerCase() : undefined;
 }
 
-function guidKind(name: 'guid' | 'lookup'): ColumnKind {
-  return {
-    name,
-    edmType: 'Edm.Guid',
-    sqlType: 'TEXT',
-    toStorage(value) {
-      if (value === null) return null;
-      const guid = typeof value === 'string' ? normaliseGuid(value) : undefined;
-      if (guid === undefined) throw cannotConvert(value, 'Edm.Guid');
-      return guid;
-    },
-    fromStorage: (value) => value,
-    // The docs quote lookups (`_owninguser_value eq '<guid>'`), OData 4 does not: accept both.
-    fromLiteral: (literal) => (literal.type === 'guid' || literal.type === 'string' ? normaliseGuid(String(literal.value)) : undefined),
-  };
-}
-
 /** Unique identifier columns (primary keys) and lookups (`_x_value`, a GUID). */
-export const guidKindInstance = guidKind('guid');
-export const lookupKind = guidKind('lookup');
+export const guidKindInstance = normalisedTextKind({ name: 'guid', edmType: 'Edm.Guid', normalise: normaliseGuid, literalTypes: ['guid', 'string'] });
+// The docs quote lookups (`_owninguser_value eq '<guid>'`), OData 4 does not: both literal forms are accepted.
+export const lookupKind = normalisedTextKind({ name: 'lookup', edmType: 'Edm.Guid', normalise: normaliseGuid, literalTypes: ['guid', 'string'] });

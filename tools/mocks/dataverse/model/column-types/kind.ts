@@ -46,3 +46,29 @@ export function cannotConvert(value: unknown, edmType: string): ValueConversionE
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return new ValueConversionError(`Cannot convert the literal '${text}' to the expected type '${edmType}'.`);
 }
+
+/**
+ * A column kind stored as normalised text (date-times, dates, GUIDs): a JSON string or a literal of
+ * one of `literalTypes` is accepted when `normalise` returns a value for it.
+ */
+export function normalisedTextKind(options: {
+  name: ColumnTypeName;
+  edmType: string;
+  normalise: (text: string) => string | undefined;
+  literalTypes: ReadonlyArray<FilterLiteral['type']>;
+}): ColumnKind {
+  const { name, edmType, normalise, literalTypes } = options;
+  return {
+    name,
+    edmType,
+    sqlType: 'TEXT',
+    toStorage(value) {
+      if (value === null) return null;
+      const normal = typeof value === 'string' ? normalise(value) : undefined;
+      if (normal === undefined) throw cannotConvert(value, edmType);
+      return normal;
+    },
+    fromStorage: (value) => value,
+    fromLiteral: (literal) => (literalTypes.includes(literal.type) ? normalise(String(literal.value)) : undefined),
+  };
+}
