@@ -15,6 +15,7 @@ const benches: BenchModule[] = [
   { name: 'mocks-dataverse', load: () => import('./mocks-dataverse.js') },
   { name: 'solution', load: () => import('./solution.js') },
   { name: 'engine', load: () => import('./engine.js') },
+  { name: 'flows', load: () => import('./flows.js') },
 ];
 
 const wanted = process.argv.slice(2);

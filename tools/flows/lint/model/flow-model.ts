@@ -27,7 +27,10 @@ export class FlowModel {
   readonly connectionReferences: Map<string, Record<string, unknown>>;
   readonly connectionReferencesPath: (string | number)[] | undefined;
   private readonly sitesByOwner = new Map<string, ExpressionSite[]>();
-  private ranBeforeCache = new Map<ActionVisit, Set<string>>();
+  private readonly predecessorCache = new Map<ActionVisit, Set<string>>();
+  private descendantsCache = new Map<ActionVisit, ActionVisit[]>();
+  /** Each action map's members by name, to find a predecessor's visit without scanning every action. */
+  private readonly bySiblings = new Map<object, Map<string, ActionVisit>>();
 
   constructor(
     readonly file: string,
@@ -52,6 +55,14 @@ export class FlowModel {
     }
     visitActions(this.definition.actions, (visit) => {
       this.actions.push(visit);
+      let members = this.bySiblings.get(visit.siblings);
+      if (!members) this.bySiblings.set(visit.siblings, (members = new Map()));
+      members.set(visit.name, visit);
+      for (let p = visit.parent; p; p = p.parent) {
+        const list = this.descendantsCache.get(p) ?? [];
+        list.push(visit);
+        this.descendantsCache.set(p, list);
+      }
       const list = this.byName.get(visit.name) ?? [];
       list.push(visit);
       this.byName.set(visit.name, list);
@@ -97,46 +108,64 @@ export class FlowModel {
 
   /** All actions nested (at any depth) inside `container`. */
   descendants(container: ActionVisit): ActionVisit[] {
-    return this.actions.filter((a) => {
-      for (let p = a.parent; p; p = p.parent) if (p === container) return true;
-      return false;
-    });
+    return this.descendantsCache.get(container) ?? [];
   }
 
   /**
-   * Names of the actions that can have finished before `visit` starts: its runAfter predecessors
-   * (transitively, in its own action map), everything nested in them, and the same for each
-   * enclosing container. An action outside this set either does not exist or cannot have run yet.
+   * Whether action `name` can have finished before `visit` starts: it is (or is nested in) a
+   * runAfter predecessor, direct or transitive, of `visit` or of a container around `visit`.
+   * Otherwise it either does not exist or cannot have run yet.
    */
-  ranBefore(visit: ActionVisit): Set<string> {
-    const cached = this.ranBeforeCache.get(visit);
-    if (cached) return cached;
-    const names = new Set<string>();
+  hasRunBefore(visit: ActionVisit, name: string): boolean {
+    const target = this.byName.get(name)?.[0];
+    if (!target) return false;
+    const targetChain: ActionVisit[] = [];
+    for (let t: ActionVisit | undefined = target; t; t = t.parent) targetChain.push(t);
     for (let level: ActionVisit | undefined = visit; level; level = level.parent) {
-      for (const predecessor of predecessorsIn(level)) {
-        names.add(predecessor);
-        const predecessorVisit = this.actions.find((a) => a.name === predecessor && a.siblings === level!.siblings);
-        if (predecessorVisit) for (const nested of this.descendants(predecessorVisit)) names.add(nested.name);
-      }
+      const predecessors = this.predecessors(level);
+      for (const t of targetChain) if (t.siblings === level.siblings && predecessors.has(t.name)) return true;
     }
-    this.ranBeforeCache.set(visit, names);
-    return names;
+    return false;
   }
-}
 
-/** Transitive runAfter predecessors of an action within its own action map (cycles tolerated). */
-export function predecessorsIn(visit: ActionVisit): Set<string> {
-  const seen = new Set<string>();
-  const stack = Object.keys(runAfterOf(visit.action));
-  while (stack.length > 0) {
-    const name = stack.pop()!;
-    if (seen.has(name) || name === visit.name) continue;
-    const sibling = visit.siblings[name];
-    if (!isObject(sibling)) continue;
-    seen.add(name);
-    stack.push(...Object.keys(runAfterOf(sibling as WdlAction)));
+  /**
+   * Transitive runAfter predecessors of an action in its own action map, memoised. Iterative, so a
+   * hostile chain of thousands of actions cannot overflow the stack; cycles are tolerated.
+   */
+  predecessors(visit: ActionVisit): Set<string> {
+    const cached = this.predecessorCache.get(visit);
+    if (cached) return cached;
+    const members = this.bySiblings.get(visit.siblings);
+    const direct = (v: ActionVisit) =>
+      Object.keys(runAfterOf(v.action))
+        .map((name) => members?.get(name))
+        .filter((p): p is ActionVisit => p !== undefined && p !== v);
+    const inProgress = new Set<ActionVisit>();
+    const stack: ActionVisit[] = [visit];
+    while (stack.length > 0) {
+      const current = stack[stack.length - 1]!;
+      if (this.predecessorCache.has(current)) {
+        stack.pop();
+        continue;
+      }
+      const pending = inProgress.has(current) ? [] : direct(current).filter((p) => !this.predecessorCache.has(p) && !inProgress.has(p));
+      if (pending.length > 0) {
+        inProgress.add(current);
+        stack.push(...pending);
+        continue;
+      }
+      const names = new Set<string>();
+      for (const predecessor of direct(current)) {
+        names.add(predecessor.name);
+        for (const further of this.predecessorCache.get(predecessor) ?? []) names.add(further);
+      }
+      names.delete(current.name);
+      this.predecessorCache.set(current, names);
+      inProgress.delete(current);
+      stack.pop();
+    }
+    return this.predecessorCache.get(visit)!;
   }
-  return seen;
 }
 
 export function runAfterOf(action: WdlAction): Record<string, unknown> {

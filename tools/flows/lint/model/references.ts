@@ -22,7 +22,7 @@ function isUntilCondition(visit: ActionVisit, path: (string | number)[]): boolea
 export function canHaveRun(flow: FlowModel, owner: ExpressionOwner, target: string, path: (string | number)[]): boolean {
   if (owner.kind === 'trigger') return false;
   const visit = owner.visit;
-  if (flow.ranBefore(visit).has(target)) return true;
+  if (flow.hasRunBefore(visit, target)) return true;
   if (isUntilCondition(visit, path)) return flow.descendants(visit).some((d) => d.name === target);
   return false;
 }
