@@ -34,6 +34,7 @@ describe('Office 365 Management Activity API mock: documented rules and errors (
     ['content with a forged nextPage', 'GET', '/subscriptions/content?contentType=Audit.General&nextPage=2015101900R022885001761', 400, 'AF20031'],
     ['notifications of a never-started subscription', 'GET', '/subscriptions/notifications?contentType=DLP.All', 400, 'AF20022'],
     ['a malformed content id', 'GET', '/audit/not-a-content-id', 400, 'AF20052'],
+    ['a content id with broken percent-encoding', 'GET', '/audit/%E0%A4%A', 400, 'AF20052'],
     ['a PublisherIdentifier that is not a GUID', 'GET', '/subscriptions/list?PublisherIdentifier=contoso', 400, 'AF20002'],
     ['an unknown content id', 'GET', '/audit/20261120101500000039999$20261120101500000039999$audit_general$Audit_General', 400, 'AF20050'],
     ['content that is not there yet', 'GET', '/audit/20261121101500000030000$20261121101500000030000$audit_general$Audit_General', 400, 'AF20050'],

@@ -55,6 +55,15 @@ const API_PREFIX = /^\/api\/v1\.0\/([^/]+)\/activity\/feed\/(.+)$/;
 const TOKEN_PATH = /^\/([^/]+)\/oauth2\/(?:(v2\.0)\/)?(token|authorize)$/;
 const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
 
+/** Percent-decoding that keeps malformed input as it is (the route then refuses it as invalid). */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** The headers manage.office.com sends on every answer (the Date follows the mock's clock). */
 function serviceHeaders(context: MockContext): Record<string, string> {
   return {
@@ -75,7 +84,7 @@ function matchRoute(rest: string): { route: ApiRoute; params: Record<string, str
     else if (route.path.endsWith('{contentId}')) {
       const prefix = route.path.slice(0, -'{contentId}'.length);
       if (rest.startsWith(prefix) && rest.length > prefix.length && !rest.slice(prefix.length).includes('/')) {
-        found.push({ route, params: { contentId: decodeURIComponent(rest.slice(prefix.length)) } });
+        found.push({ route, params: { contentId: safeDecode(rest.slice(prefix.length)) } });
       }
     }
   }
@@ -155,7 +164,7 @@ async function handleToken(context: MockContext, request: IncomingMessage, respo
   if (basic) {
     const text = Buffer.from(basic[1]!, 'base64').toString('utf8');
     const at = text.indexOf(':');
-    if (at > 0) basicAuth = { user: decodeURIComponent(text.slice(0, at)), password: decodeURIComponent(text.slice(at + 1)) };
+    if (at > 0) basicAuth = { user: safeDecode(text.slice(0, at)), password: safeDecode(text.slice(at + 1)) };
   }
   const result = handleTokenRequest(context, tenantSegment, version, form, basicAuth);
   if (!result.ok) {
@@ -241,8 +250,8 @@ export async function startO365Mock(options: O365MockOptions = {}): Promise<O365
     let status: number;
     const api = API_PREFIX.exec(path);
     const token = api ? null : TOKEN_PATH.exec(path);
-    if (api) status = await handleApi(context, request, response, decodeURIComponent(api[1]!), api[2]!, query);
-    else if (token) status = await handleToken(context, request, response, decodeURIComponent(token[1]!), token[2] !== undefined, token[3]!, query);
+    if (api) status = await handleApi(context, request, response, safeDecode(api[1]!), api[2]!, query);
+    else if (token) status = await handleToken(context, request, response, safeDecode(token[1]!), token[2] !== undefined, token[3]!, query);
     else if (path === '/psws/service.svc/UnifiedAuditLog' && request.method === 'GET') {
       const answer = unifiedAuditLog(context, query, request.headers.authorization);
       sendJson(response, answer.status, answer.body, { 'OData-Version': '4.0', ...answer.headers });
