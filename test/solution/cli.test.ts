@@ -26,7 +26,7 @@ describe('ppkit solution (spawned as a user runs it)', { timeout: 60_000 }, () =
     const src = join(work.path, 'src');
     const unpack = runPpkit(['solution', 'unpack', UNMANAGED, src]);
     expect(unpack.status).toBe(0);
-    expect(unpack.stdout).toMatch(/unpacked 18 files/);
+    expect(unpack.stdout).toMatch(/unpacked 19 files/);
     expect(existsSync(join(src, 'Other', 'Customizations.xml'))).toBe(true);
     const pack = runPpkit(['solution', 'pack', '--from', src, '--out', join(work.path, 'again.zip')]);
     expect(pack.status).toBe(0);
