@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPpkit } from '../../helpers/cli.js';
+import { runInProcess } from './cli-harness.js';
 import { CORPUS } from './rule-harness.js';
 
 const require = createRequire(import.meta.url);
@@ -20,8 +20,8 @@ describe('connector validate --format sarif', () => {
   it.each([
     ['a corpus folder with findings', [join(CORPUS, 'certified-connectors', 'Tribal'), join(CORPUS, 'independent-publisher-connectors', 'De Lijn')]],
     ['a clean connector', [join(import.meta.dirname, 'fixtures', 'clean')]],
-  ])('is valid SARIF 2.1.0 for %s', (_name, paths) => {
-    const run = runPpkit(['connector', 'validate', '--format', 'sarif', ...paths]);
+  ])('is valid SARIF 2.1.0 for %s', async (_name, paths) => {
+    const run = await runInProcess(['connector', 'validate', '--format', 'sarif', ...paths]);
     const log = JSON.parse(run.stdout) as { version: string; runs: { results: { ruleId: string; locations?: { physicalLocation: { region?: { startLine: number } } }[] }[]; tool: { driver: { rules: { id: string; helpUri?: string }[] } } }[] };
     const valid = validateSarif(log);
     expect(validateSarif.errors ?? [], JSON.stringify(validateSarif.errors)).toEqual(valid ? [] : ['invalid']);
