@@ -4,10 +4,13 @@ import { parseIsoDuration } from './clock.js';
 import type { PlannedAction, PlannedGraph } from './definition/plan.js';
 import { ActionFailure } from './errors.js';
 import { ActionRun } from './history/action-run.js';
-import type { Frame, RunState } from './context/run-state.js';
+import type { RunState } from './context/run-state.js';
+import type { Frame, LoopKind } from './context/frame.js';
+import type { Task } from './context/turns.js';
 import { evaluatePart } from './inputs/templates.js';
 import type { Outcome } from './actions/action-type.js';
 import { runGraph, type GraphResult } from './run-graph.js';
+import { isPromise, type MaybePromise } from './sync-or-async.js';
 
 /** What an action type gets to do its work: its definition, the frame, evaluation, the clock. */
 export class ActionExecution {
@@ -33,12 +36,12 @@ export class ActionExecution {
 
   /** Evaluates `definition.inputs` (templates compiled once per action). */
   inputs(): unknown {
-    return evaluatePart(this.action, 'inputs', this.action.definition.inputs, this.frame.context);
+    return evaluatePart(this.action, 'inputs', this.action.definition.inputs, this.frame);
   }
 
   /** Evaluates another part of the definition, possibly in another frame (a Select item). */
   evaluate(part: string, value: unknown, frame: Frame = this.frame): unknown {
-    return evaluatePart(this.action, part, value, frame.context);
+    return evaluatePart(this.action, part, value, frame);
   }
 
   now(): number {
@@ -54,59 +57,90 @@ export class ActionExecution {
     await this.run.clock.sleep(ms);
   }
 
-  /** Runs one of this container's branches in `frame`, starting at `start`. */
-  runBranch(key: string, frame: Frame, start: number): Promise<GraphResult> {
+  /** Runs one of this container's branches, in a new frame, starting at `start`. */
+  runBranch(key: string, start: number): MaybePromise<GraphResult> {
     const graph = this.action.branches.get(key) as PlannedGraph | undefined;
-    if (!graph) return Promise.resolve({ status: 'Succeeded', end: start, records: [] });
-    return runGraph(graph, frame, start);
+    if (!graph || graph.order.length === 0) return { status: 'Succeeded', end: start, frame: undefined };
+    return runGraph(graph, this.frame.branch(graph), start);
   }
-}
 
-function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
-  return typeof (value as { then?: unknown })?.then === 'function';
+  /** Runs one loop iteration of this container's `actions`, in its own frame (and task when concurrent). */
+  runIteration(kind: LoopKind, item: unknown, index: number, start: number, task?: Task): MaybePromise<GraphResult> {
+    const graph = this.action.branches.get('actions') as PlannedGraph;
+    return runGraph(graph, this.frame.iteration(graph, kind, this.name, item, index, task), start);
+  }
+
+  /** A frame binding `item()` for a Select/Query/Table item. */
+  itemFrame(item: unknown, index: number): Frame {
+    return this.frame.iteration(undefined, 'repeat', this.name, item, index);
+  }
 }
 
 /**
  * Runs one action whose runAfter is satisfied: takes a concurrency turn (leaf actions), calls the
- * action type, turns what happened into the record's status, outputs and error.
+ * action type, turns what happened into the record's status, outputs and error. Returns the record
+ * synchronously when the action type did.
  */
-export async function runAction(action: PlannedAction, frame: Frame, start: number): Promise<ActionRun> {
+export function runAction(action: PlannedAction, frame: Frame, start: number): MaybePromise<ActionRun> {
   const run = frame.run;
   const record = new ActionRun(action.name, action.definition.type, start, frame.repetition);
-  record.secureInputs = action.secureInputs;
-  record.secureOutputs = action.secureOutputs;
-  frame.records.set(action.name, record);
+  if (action.secureInputs) record.secureInputs = true;
+  if (action.secureOutputs) record.secureOutputs = true;
+  frame.slots[action.slot] = record;
   run.latest.set(action.name, record);
   run.history.add(record);
   const leaf = !action.type.container;
   if (leaf) {
     const waiting = run.turns.acquire(frame.task, start);
-    if (waiting) await waiting;
+    if (waiting) return waiting.then(() => execute(action, frame, record, leaf));
   }
-  run.clock.setTime?.(start);
+  return execute(action, frame, record, leaf);
+}
+
+function execute(action: PlannedAction, frame: Frame, record: ActionRun, leaf: boolean): MaybePromise<ActionRun> {
+  const run = frame.run;
+  run.clock.setTime?.(record.start);
   const execution = new ActionExecution(action, frame, record);
+  let outcome: MaybePromise<Outcome>;
   try {
-    let outcome = action.type.run(execution);
-    if (isPromise(outcome)) outcome = await outcome;
-    applyOutcome(record, outcome);
-    if (execution.deadline !== undefined && run.clock.now() > execution.deadline && record.status === 'Succeeded') {
-      record.status = 'TimedOut';
-      record.error = { code: 'ActionTimedOut', message: `The action '${action.name}' timed out after '${action.definition.limit?.timeout}'.` };
-    }
+    outcome = action.type.run(execution);
   } catch (error) {
     failRecord(record, action.name, error);
+    return finish(execution, leaf);
+  }
+  if (isPromise(outcome)) {
+    return outcome.then(
+      (settled) => {
+        applyOutcome(record, settled);
+        return finish(execution, leaf);
+      },
+      (error: unknown) => {
+        failRecord(record, action.name, error);
+        return finish(execution, leaf);
+      },
+    );
+  }
+  applyOutcome(record, outcome);
+  return finish(execution, leaf);
+}
+
+function finish(execution: ActionExecution, leaf: boolean): ActionRun {
+  const { record, run, action } = execution;
+  if (execution.deadline !== undefined && run.clock.now() > execution.deadline && record.status === 'Succeeded') {
+    record.status = 'TimedOut';
+    record.error = { code: 'ActionTimedOut', message: `The action '${action.name}' timed out after '${action.definition.limit?.timeout}'.` };
   }
   if (leaf) {
     record.end = Math.max(record.end, run.clock.now());
-    run.turns.release(frame.task, record.end);
+    run.turns.release(execution.frame.task, record.end);
   }
   return record;
 }
 
 function applyOutcome(record: ActionRun, outcome: Outcome): void {
   record.status = outcome.status ?? 'Succeeded';
-  if (outcome.inputs !== undefined) record.inputs = outcome.inputs;
-  if (outcome.outputs !== undefined) record.outputs = outcome.outputs;
+  record.inputs = outcome.inputs;
+  record.outputs = outcome.outputs;
   if (outcome.error) record.error = outcome.error;
   if (outcome.code) record.code = outcome.code;
 }

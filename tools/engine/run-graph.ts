@@ -1,55 +1,71 @@
 import type { RunStatus } from '../expressions/context.js';
-import type { PlannedGraph } from './definition/plan.js';
+import type { PlannedAction, PlannedGraph } from './definition/plan.js';
 import { ActionRun } from './history/action-run.js';
-import type { Frame } from './context/run-state.js';
+import type { Frame } from './context/frame.js';
 import { graphStatus } from './run-after/branch-status.js';
-import { checkRunAfter, skippedMessage } from './run-after/run-after-check.js';
+import { skippedMessage } from './run-after/run-after-check.js';
 import { runAction } from './run-action.js';
+import { isPromise, type MaybePromise } from './sync-or-async.js';
 
 export interface GraphResult {
   status: RunStatus;
   /** When the graph's last action ended (virtual ms). */
   end: number;
-  /** Records of the graph's own (top-level) actions, in run order: what `result()` returns. */
-  records: ActionRun[];
+  /** The pass's frame: its records are what `result()` returns. */
+  frame: Frame | undefined;
 }
 
 /**
- * Runs a graph of actions (the flow, a Scope, a branch, one loop iteration) in runAfter order.
- * Each action starts when its last predecessor ended, so parallel branches overlap in virtual
- * time. After a Terminate, the actions not yet run are recorded as Skipped.
+ * Runs a graph of actions (the flow, a Scope, a branch, one loop iteration) in runAfter order, in
+ * a frame made for it. Each action starts when its last predecessor ended, so parallel branches
+ * overlap in virtual time. After a Terminate, the actions not yet run are recorded as Skipped.
+ * Synchronous as long as its actions are; async from the first action that is not.
  */
-export async function runGraph(graph: PlannedGraph, frame: Frame, start: number): Promise<GraphResult> {
-  const run = frame.run;
-  const records: ActionRun[] = [];
-  let end = start;
-  for (const action of graph.order) {
-    if (run.terminated) {
-      const skipped = skip(action.name, action.definition.type, frame, end);
-      skipped.error = { code: 'ActionSkipped', message: `The execution of template action '${action.name}' is skipped: the run was terminated by action '${run.terminated.by}'.` };
-      records.push(skipped);
-      continue;
-    }
-    const check = checkRunAfter(action, frame.records, start);
-    let record: ActionRun;
-    if (check.unmet) {
-      record = skip(action.name, action.definition.type, frame, check.start);
-      record.error = { code: 'ActionConditionFailed', message: skippedMessage(action.name, check.unmet) };
-    } else {
-      record = await runAction(action, frame, check.start);
-    }
-    records.push(record);
-    if (record.end > end) end = record.end;
-  }
-  return { status: graphStatus(graph, frame.records), end, records };
+export function runGraph(graph: PlannedGraph, frame: Frame, start: number): MaybePromise<GraphResult> {
+  return continueGraph(graph, frame, start, 0, start);
 }
 
-function skip(name: string, type: string, frame: Frame, at: number): ActionRun {
-  const record = new ActionRun(name, type, at, frame.repetition);
+function continueGraph(graph: PlannedGraph, frame: Frame, start: number, from: number, end: number): MaybePromise<GraphResult> {
+  const run = frame.run;
+  const slots = frame.slots;
+  const order = graph.order;
+  for (let i = from; i < order.length; i++) {
+    const action = order[i] as PlannedAction;
+    if (run.terminated) {
+      const record = skip(action, frame, end);
+      record.error = { code: 'ActionSkipped', message: `The execution of template action '${action.name}' is skipped: the run was terminated by action '${run.terminated.by}'.` };
+      continue;
+    }
+    // runAfter: every predecessor already ran (run order); start when the last one ended.
+    let at = start;
+    let unmet: { predecessor: string; expected: string[]; actual: string } | undefined;
+    for (const edge of action.runAfter) {
+      const predecessor = slots[edge.slot];
+      const actual = predecessor?.status ?? 'Skipped';
+      if (predecessor && predecessor.end > at) at = predecessor.end;
+      if (!unmet && !edge.statuses.has(actual)) unmet = { predecessor: edge.name, expected: [...edge.statuses], actual };
+    }
+    if (unmet) {
+      const record = skip(action, frame, at);
+      record.error = { code: 'ActionConditionFailed', message: skippedMessage(action.name, unmet) };
+      if (record.end > end) end = record.end;
+      continue;
+    }
+    const ran = runAction(action, frame, at);
+    if (isPromise(ran)) {
+      return ran.then((record) => continueGraph(graph, frame, start, i + 1, record.end > end ? record.end : end));
+    }
+    if (ran.end > end) end = ran.end;
+  }
+  return { status: graphStatus(graph, slots), end, frame };
+}
+
+function skip(action: PlannedAction, frame: Frame, at: number): ActionRun {
+  const record = new ActionRun(action.name, action.definition.type, at, frame.repetition);
   record.status = 'Skipped';
   record.code = 'ActionSkipped';
-  frame.records.set(name, record);
-  frame.run.latest.set(name, record);
+  frame.slots[action.slot] = record;
+  frame.run.latest.set(action.name, record);
   frame.run.history.add(record);
   return record;
 }

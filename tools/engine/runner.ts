@@ -7,7 +7,8 @@ import { resolveParameters } from './definition/parameters.js';
 import { planWorkflow, type Plan } from './definition/plan.js';
 import type { ConnectionReference, LoadedWorkflow, WorkflowDefinition } from './definition/types.js';
 import { ConnectionResolver, type ConnectionConfig } from './connectors/connections.js';
-import { Frame, RunState } from './context/run-state.js';
+import { RunState } from './context/run-state.js';
+import { Frame } from './context/frame.js';
 import type { ChildFlowResult, RunServices } from './context/services.js';
 import { ActionRun, type ActionError } from './history/action-run.js';
 import { RunHistory } from './history/run-history.js';
@@ -142,7 +143,7 @@ async function executeRun(workflow: LoadedWorkflow, plan: Plan, payload: unknown
   };
   const run = new RunState(id, workflow, plan, parameters, shared.clock, history, services, depth);
   const task = run.turns.spawn([], start);
-  const root = new Frame(run, undefined, task, undefined, undefined);
+  const root = new Frame(run, undefined, task, plan.root, undefined);
 
   const triggerFailed = fireTrigger(run, payload, start);
   let status: RunStatus;
@@ -217,7 +218,7 @@ function evaluateOutputs(definition: WorkflowDefinition, root: Frame): Record<st
   const outputs: Record<string, unknown> = {};
   for (const [name, output] of Object.entries(definition.outputs ?? {})) {
     try {
-      outputs[name] = evaluateTemplate(output?.value, root.context);
+      outputs[name] = evaluateTemplate(output?.value, root);
     } catch (error) {
       outputs[name] = { error: { code: 'InvalidTemplate', message: (error as Error).message } };
     }

@@ -6,10 +6,11 @@ export const ACTION_FAILED = { code: 'ActionFailed', message: 'An action failed.
 
 /**
  * A container's outcome from its branch: Failed when the branch ended in failure (the Scope rule,
- * applied to If/Switch/Foreach/Until too). Ends the container when its last action ended.
+ * applied to If/Switch/Foreach/Until too). The container ends when its last action ended. Scope,
+ * Foreach and Until keep their (last) pass's records for `result()`, as documented.
  */
-export function containerOutcome(record: ActionRun & { resultRecords?: ActionRun[] }, result: GraphResult, extra: Outcome = {}): Outcome {
-  record.resultRecords = result.records;
+export function containerOutcome(record: ActionRun, result: GraphResult, extra: Outcome = {}, keepResult = false): Outcome {
+  if (keepResult) record.resultRecords = result.frame?.records() ?? [];
   if (result.end > record.end) record.end = result.end;
   if (result.status === 'Failed') return { ...extra, status: 'Failed', error: ACTION_FAILED };
   return { ...extra, status: result.status === 'Cancelled' ? 'Cancelled' : 'Succeeded' };

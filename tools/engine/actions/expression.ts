@@ -41,7 +41,7 @@ export const expression: ActionType = {
     if (!kind) throw new ActionFailure('InvalidTemplate', `Unknown Date Time action kind '${textOf(execution.action.definition.kind)}'.`);
     const inputs = execution.action.definition.inputs === undefined ? {} : inputsObject(execution.inputs(), execution.name);
     const call = (KINDS[kind] as (i: Record<string, unknown>) => { fn: string; args: unknown[] })(inputs);
-    const body = callWorkflowFunction(call.fn, call.args, execution.frame.context);
+    const body = callWorkflowFunction(call.fn, call.args, execution.frame);
     return { inputs, outputs: { body } };
   },
 };

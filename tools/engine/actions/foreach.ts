@@ -2,10 +2,10 @@ import type { ActionType } from './action-type.js';
 import { containerOutcome } from './container-status.js';
 import { ActionFailure } from '../errors.js';
 import type { GraphResult } from '../run-graph.js';
-import type { Frame } from '../context/run-state.js';
 import type { Task } from '../context/turns.js';
 import type { ActionExecution } from '../run-action.js';
 import { wdlTypeName } from './values.js';
+import { isPromise, andThen, type MaybePromise } from '../sync-or-async.js';
 
 /** Logic Apps' documented default and bounds for `runtimeConfiguration.concurrency.repetitions`. */
 export const FOREACH_DEFAULT_CONCURRENCY = 20;
@@ -28,19 +28,32 @@ export const foreach: ActionType = {
       report(`concurrency repetitions must be 1 to ${FOREACH_MAX_CONCURRENCY}`, ['runtimeConfiguration', 'concurrency', 'repetitions']);
     }
   },
-  async run(execution) {
+  run(execution) {
     const items = execution.evaluate('foreach', execution.action.definition.foreach);
     if (!Array.isArray(items)) {
       throw new ActionFailure('InvalidTemplate', `The execution of template action '${execution.name}' failed: the result of the evaluation of 'foreach' expression '${String(execution.action.definition.foreach)}' is of type '${wdlTypeName(items)}'. The result must be a valid array.`);
     }
     if (items.length > FOREACH_MAX_ITEMS) throw new ActionFailure('InvalidTemplate', `The 'foreach' of action '${execution.name}' has ${items.length} items; the limit is ${FOREACH_MAX_ITEMS}.`);
-    const results = concurrency(execution) === 1 || items.length <= 1 ? await sequential(execution, items) : await concurrent(execution, items, concurrency(execution));
-    const failed = results.find((r) => r.status === 'Failed');
-    const last = results[results.length - 1] ?? { status: 'Succeeded', end: execution.record.start, records: [] };
-    const end = results.reduce((max, r) => Math.max(max, r.end), execution.record.start);
-    return containerOutcome(execution.record, { status: failed ? 'Failed' : last.status === 'Cancelled' ? 'Cancelled' : 'Succeeded', end, records: last.records }, { inputs: { count: items.length } });
+    const degree = concurrency(execution);
+    const running = degree === 1 || items.length <= 1 ? sequential(execution, items) : concurrent(execution, items, degree);
+    return andThen(running, (summary) => {
+      const status = summary.failed ? 'Failed' : summary.last?.status === 'Cancelled' ? 'Cancelled' : 'Succeeded';
+      return containerOutcome(execution.record, { status, end: summary.end, frame: summary.last?.frame }, { inputs: { count: items.length } }, true);
+    });
   },
 };
+
+/** What the loop keeps of its iterations: whether one failed, when the last ended, the last pass. */
+interface LoopSummary {
+  failed: boolean;
+  end: number;
+  last: GraphResult | undefined;
+}
+
+function note(summary: LoopSummary, result: GraphResult): void {
+  if (result.status === 'Failed') summary.failed = true;
+  if (result.end > summary.end) summary.end = result.end;
+}
 
 export function concurrency(execution: ActionExecution): number {
   const definition = execution.action.definition;
@@ -48,48 +61,60 @@ export function concurrency(execution: ActionExecution): number {
   return definition.runtimeConfiguration?.concurrency?.repetitions ?? FOREACH_DEFAULT_CONCURRENCY;
 }
 
-function iterationFrame(execution: ActionExecution, item: unknown, index: number, task?: Task): Frame {
-  return execution.frame.iteration({ kind: 'foreach', name: execution.name, item, index }, task);
-}
-
-async function sequential(execution: ActionExecution, items: unknown[]): Promise<GraphResult[]> {
-  const results: GraphResult[] = [];
-  let time = execution.record.start;
-  for (let index = 0; index < items.length; index++) {
-    if (execution.run.terminated) break;
-    const result = await execution.runBranch('actions', iterationFrame(execution, items[index], index), time);
-    results.push(result);
-    time = result.end;
-  }
-  return results;
+function sequential(execution: ActionExecution, items: unknown[]): MaybePromise<LoopSummary> {
+  const summary: LoopSummary = { failed: false, end: execution.record.start, last: undefined };
+  const step = (from: number, time: number): MaybePromise<LoopSummary> => {
+    for (let index = from; index < items.length; index++) {
+      if (execution.run.terminated) break;
+      const result = execution.runIteration('foreach', items[index], index, time);
+      if (isPromise(result)) {
+        return result.then((settled) => {
+          note(summary, settled);
+          summary.last = settled;
+          return step(index + 1, settled.end);
+        });
+      }
+      note(summary, result);
+      summary.last = result;
+      time = result.end;
+    }
+    return summary;
+  };
+  return step(0, execution.record.start);
 }
 
 /**
  * `degree` workers pull items in order; each iteration is a task that starts when its worker is
  * free (virtual time). All first tasks are registered before any runs, so the turn order sees them.
  */
-async function concurrent(execution: ActionExecution, items: unknown[], degree: number): Promise<GraphResult[]> {
+async function concurrent(execution: ActionExecution, items: unknown[], degree: number): Promise<LoopSummary> {
   const turns = execution.run.turns;
   const parent = execution.frame.task;
-  const results: GraphResult[] = new Array(items.length);
   const start = execution.record.start;
+  const summary: LoopSummary = { failed: false, end: start, last: undefined };
+  let lastIndex = -1;
   const first = Math.min(degree, items.length);
   const initial = Array.from({ length: first }, (_, i) => turns.spawn([...parent.order, i], start));
   let next = first;
   turns.block(parent);
   const worker = async (task: Task, index: number): Promise<void> => {
     for (;;) {
-      const result = execution.run.terminated
-        ? { status: 'Skipped' as const, end: task.time, records: [] }
-        : await execution.runBranch('actions', iterationFrame(execution, items[index], index, task), task.time);
-      results[index] = result;
+      if (!execution.run.terminated) {
+        const result = await execution.runIteration('foreach', items[index], index, task.time, task);
+        note(summary, result);
+        if (index > lastIndex) {
+          lastIndex = index;
+          summary.last = result;
+        }
+      }
+      const end = task.time;
       turns.finish(task);
       if (next >= items.length) return;
       index = next++;
-      task = turns.spawn([...parent.order, index], result.end);
+      task = turns.spawn([...parent.order, index], end);
     }
   };
   await Promise.all(initial.map((task, i) => worker(task, i)));
   turns.unblock(parent);
-  return results;
+  return summary;
 }

@@ -30,7 +30,7 @@ export const initializeVariable: ActionType = {
     let value = declared.value === undefined || (declared.value === '' && type !== 'string') ? (EMPTY[type] as () => unknown)() : declared.value;
     if (type === 'float' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) value = Number(value);
     if (!fitsType(type, value)) throw mismatch(declared.name, type, value);
-    variables.set(declared.name, { type, value });
+    variables.set(declared.name, { name: declared.name, type, value });
     return { inputs: { variables: [{ name: declared.name, type: declared.type, value }] } };
   },
 };

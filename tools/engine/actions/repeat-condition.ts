@@ -3,6 +3,5 @@ import { evaluateCondition } from './condition-expression.js';
 
 /** A Query `where` for one item: template or designer condition object, `item()` bound. */
 export function evaluateConditionAsBoolean(execution: ActionExecution, item: unknown, index: number, where: unknown): boolean {
-  const frame = execution.frame.iteration({ kind: 'repeat', name: execution.name, item, index });
-  return evaluateCondition(execution.action, where, frame.context);
+  return evaluateCondition(execution.action, where, execution.itemFrame(item, index));
 }

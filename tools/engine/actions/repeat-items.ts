@@ -7,8 +7,7 @@ import type { ActionExecution } from '../run-action.js';
 export function mapItems(execution: ActionExecution, from: unknown[], part: string, template: unknown): unknown[] {
   const out = new Array<unknown>(from.length);
   for (let index = 0; index < from.length; index++) {
-    const frame = execution.frame.iteration({ kind: 'repeat', name: execution.name, item: from[index], index });
-    out[index] = execution.evaluate(part, template, frame);
+    out[index] = execution.evaluate(part, template, execution.itemFrame(from[index], index));
   }
   return out;
 }

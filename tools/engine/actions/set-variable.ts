@@ -12,6 +12,7 @@ export const setVariable: ActionType = {
     if (!fitsType(variable.type, value)) throw mismatch(variable.name, variable.type, value);
     variable.value = value;
     variable.shared = false;
-    return { inputs: { name: variable.name, value }, outputs: { body: { name: variable.name, value } } };
+    const recorded = { name: variable.name, value };
+    return { inputs: recorded, outputs: { body: recorded } };
   },
 };

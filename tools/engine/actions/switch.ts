@@ -1,6 +1,7 @@
 import { LIMITS } from '../definition/plan.js';
 import type { ActionType } from './action-type.js';
 import { containerOutcome } from './container-status.js';
+import { andThen } from '../sync-or-async.js';
 import { ActionFailure } from '../errors.js';
 import { wdlTypeName } from './values.js';
 
@@ -24,14 +25,13 @@ export const switchAction: ActionType = {
       else seen.set(key, name);
     }
   },
-  async run(execution) {
+  run(execution) {
     const value = execution.evaluate('expression', execution.action.definition.expression);
     if (typeof value !== 'string' && typeof value !== 'number') {
       throw new ActionFailure('InvalidTemplate', `The 'expression' of Switch action '${execution.name}' must evaluate to a String or an Integer; it returned a value of type '${wdlTypeName(value)}'.`);
     }
     const match = Object.entries(execution.action.definition.cases ?? {}).find(([, c]) => c.case === value || (typeof c.case === 'number' && String(c.case) === String(value)));
     const key = match ? `case:${match[0]}` : 'default';
-    const branch = await execution.runBranch(key, execution.frame.child(), execution.record.start);
-    return containerOutcome(execution.record, branch, { inputs: { expressionValue: value }, outputs: { caseName: match?.[0] ?? 'default' } });
+    return andThen(execution.runBranch(key, execution.record.start), (branch) => containerOutcome(execution.record, branch, { inputs: { expressionValue: value }, outputs: { caseName: match?.[0] ?? 'default' } }));
   },
 };

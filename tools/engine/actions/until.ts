@@ -4,6 +4,8 @@ import type { ActionType } from './action-type.js';
 import { evaluateCondition } from './condition-expression.js';
 import { containerOutcome } from './container-status.js';
 import { wdlTypeName } from './values.js';
+import type { GraphResult } from '../run-graph.js';
+import type { Frame } from '../context/frame.js';
 
 export const UNTIL_DEFAULT_COUNT = 60;
 export const UNTIL_MAX_COUNT = 5000;
@@ -34,23 +36,23 @@ export const until: ActionType = {
     if (timeout === undefined) throw new ActionFailure('InvalidTemplate', `The 'limit.timeout' of action '${execution.name}' is not an ISO 8601 duration: ${JSON.stringify(timeoutText)}.`);
     const start = execution.record.start;
     let time = start;
-    let lastResult = { status: 'Succeeded' as const, end: start, records: [] } as Awaited<ReturnType<typeof execution.runBranch>>;
+    let lastResult: GraphResult = { status: 'Succeeded', end: start, frame: undefined };
     let index = 0;
     let done = false;
     for (; index < count; index++) {
       if (index > 0 && time - start >= timeout) break;
-      const frame = execution.frame.iteration({ kind: 'until', name: execution.name, item: undefined, index });
-      lastResult = await execution.runBranch('actions', frame, time);
+      lastResult = await execution.runIteration('until', undefined, index, time);
+      const frame = lastResult.frame as Frame;
       time = lastResult.end;
       if (lastResult.status === 'Failed' || execution.run.terminated) break;
       execution.run.clock.setTime?.(time);
-      if (evaluateCondition(execution.action, definition.expression, frame.context)) {
+      if (evaluateCondition(execution.action, definition.expression, frame)) {
         done = true;
         break;
       }
     }
     const iterations = Math.min(index + 1, count);
-    const outcome = containerOutcome(execution.record, lastResult, { inputs: { iterations, limit: { count, timeout: timeoutText } } });
+    const outcome = containerOutcome(execution.record, lastResult, { inputs: { iterations, limit: { count, timeout: timeoutText } } }, true);
     if (outcome.status === 'Succeeded' && !done && /FailWhenLimitsReached/i.test(definition.operationOptions ?? '')) {
       return { ...outcome, status: 'TimedOut', error: { code: 'ActionTimedOut', message: `The Until action '${execution.name}' reached its limits (count ${count}, timeout ${timeoutText}) before its condition was true.` } };
     }

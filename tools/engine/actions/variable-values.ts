@@ -30,9 +30,9 @@ export function mismatch(name: string, type: string, value: unknown): ActionFail
 }
 
 /** The declared variable `name`, or the service's error when it was never initialized. */
-export function declaredVariable(variables: Map<string, Variable>, name: unknown, action: string): Variable & { name: string } {
+export function declaredVariable(variables: Map<string, Variable>, name: unknown, action: string): Variable {
   if (typeof name !== 'string') throw new ActionFailure('InvalidTemplate', `Action '${action}' must name a variable in "inputs.name".`);
   const variable = variables.get(name);
   if (!variable) throw new ActionFailure('InvalidOperation', `The variable '${name}' does not exist. Initialize it with an 'InitializeVariable' action before action '${action}'.`);
-  return Object.assign(variable, { name });
+  return variable;
 }

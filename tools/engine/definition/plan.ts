@@ -19,8 +19,11 @@ export interface PlannedAction {
   type: ActionType;
   /** JSON path of the action inside the definition (`actions`, `Scope`, `actions`, `X`). */
   path: readonly (string | number)[];
-  /** Predecessors and the statuses each must end in. */
-  runAfter: ReadonlyArray<{ name: string; statuses: ReadonlySet<string> }>;
+  /** Predecessors (by name and slot in the same graph) and the statuses each must end in. */
+  runAfter: ReadonlyArray<{ name: string; slot: number; statuses: ReadonlySet<string> }>;
+  /** The graph this action belongs to and its position in the graph's run order. */
+  graph: PlannedGraph;
+  slot: number;
   branches: Map<string, PlannedGraph>;
   /** Compiled templates by part (`inputs`, `foreach`, `inputs.select`...), filled on first use. */
   compiled: Map<string, (context: never) => unknown>;
@@ -102,6 +105,8 @@ export function planWorkflow(workflow: LoadedWorkflow): Plan {
         secureOutputs: secure.includes('outputs'),
         parent,
         insideLoop,
+        graph,
+        slot: -1,
       };
       all.set(name, planned);
       declared.push(planned);
@@ -130,7 +135,7 @@ export function planWorkflow(workflow: LoadedWorkflow): Plan {
         report(`action "${action.name}": "runAfter" must be an object of action names to status lists`, [...action.path, 'runAfter']);
         continue;
       }
-      const edges: Array<{ name: string; statuses: ReadonlySet<string> }> = [];
+      const edges: Array<{ name: string; slot: number; statuses: ReadonlySet<string> }> = [];
       for (const [predecessor, statuses] of Object.entries(runAfter)) {
         const where = [...action.path, 'runAfter', predecessor];
         if (!graph.byName.has(predecessor)) {
@@ -146,11 +151,15 @@ export function planWorkflow(workflow: LoadedWorkflow): Plan {
           if (!known) report(`action "${action.name}": runAfter status ${JSON.stringify(status)} for "${predecessor}" is not one of ${RUN_AFTER_STATUSES.join(', ')}`, where);
           else normalized.add(known);
         }
-        edges.push({ name: predecessor, statuses: normalized });
+        edges.push({ name: predecessor, slot: -1, statuses: normalized });
       }
       action.runAfter = edges;
     }
     graph.order = topologicalOrder(declared, report);
+    graph.order.forEach((action, slot) => {
+      action.slot = slot;
+    });
+    for (const action of graph.order) for (const edge of action.runAfter) (edge as { slot: number }).slot = (graph.byName.get(edge.name) as PlannedAction).slot;
     const hasSuccessor = new Set<string>();
     for (const action of declared) for (const edge of action.runAfter) hasSuccessor.add(edge.name);
     graph.leaves = declared.filter((a) => !hasSuccessor.has(a.name));

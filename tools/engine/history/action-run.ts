@@ -17,27 +17,32 @@ export interface ActionError {
   message: string;
 }
 
+/** The rarely set parts of a record, kept out of line so the common record stays small. */
+interface RecordExtras {
+  code?: string;
+  retries?: RetryAttempt[];
+  childRunId?: string;
+  secureInputs?: boolean;
+  secureOutputs?: boolean;
+  trackingId?: string;
+  clientTrackingId?: string;
+  scheduledTime?: string;
+  resultRecords?: ActionRun[];
+}
+
 /**
  * The record of one action run (or one repetition of an action inside loops). It is the record the
  * expression functions see (`actions('X')`, `body('X')`, `result('Scope')`), and the run history
- * entry. Times are kept as numbers and turned into ISO strings only when read, which keeps a
- * 100k-action history small and fast.
+ * entry. Times are numbers turned into ISO strings only when read, and rare fields live in one
+ * side object: a 100k-iteration run keeps its whole history small and cheap to collect.
  */
 export class ActionRun implements ActionRecord {
   status: RunStatus = 'Running';
-  inputs?: unknown;
-  outputs?: unknown;
-  error?: ActionError;
-  code?: string;
+  inputs: unknown = undefined;
+  outputs: unknown = undefined;
+  error: ActionError | undefined = undefined;
   end: number;
-  retries?: RetryAttempt[];
-  /** Ids of child runs started by this action (Workflow action). */
-  childRunId?: string;
-  /** Whether inputs / outputs are secured (`runtimeConfiguration.secureData`): masked in history. */
-  secureInputs = false;
-  secureOutputs = false;
-  trackingId?: string;
-  clientTrackingId?: string;
+  private extras: RecordExtras | undefined = undefined;
 
   constructor(
     readonly name: string,
@@ -47,6 +52,62 @@ export class ActionRun implements ActionRecord {
     readonly repetition: readonly number[] | undefined,
   ) {
     this.end = start;
+  }
+
+  private get more(): RecordExtras {
+    return (this.extras ??= {});
+  }
+
+  get code(): string | undefined {
+    return this.extras?.code;
+  }
+  set code(value: string | undefined) {
+    this.more.code = value;
+  }
+  get retries(): RetryAttempt[] | undefined {
+    return this.extras?.retries;
+  }
+  set retries(value: RetryAttempt[] | undefined) {
+    this.more.retries = value;
+  }
+  get childRunId(): string | undefined {
+    return this.extras?.childRunId;
+  }
+  set childRunId(value: string | undefined) {
+    this.more.childRunId = value;
+  }
+  /** Whether inputs / outputs are secured (`runtimeConfiguration.secureData`): masked in history. */
+  get secureInputs(): boolean {
+    return this.extras?.secureInputs === true;
+  }
+  set secureInputs(value: boolean) {
+    if (value || this.extras) this.more.secureInputs = value;
+  }
+  get secureOutputs(): boolean {
+    return this.extras?.secureOutputs === true;
+  }
+  set secureOutputs(value: boolean) {
+    if (value || this.extras) this.more.secureOutputs = value;
+  }
+  get trackingId(): string | undefined {
+    return this.extras?.trackingId;
+  }
+  get clientTrackingId(): string | undefined {
+    return this.extras?.clientTrackingId;
+  }
+  /** Recurrence trigger: the occurrence the run is for. */
+  get scheduledTime(): string | undefined {
+    return this.extras?.scheduledTime;
+  }
+  set scheduledTime(value: string | undefined) {
+    this.more.scheduledTime = value;
+  }
+  /** Scope/Foreach/Until: records of the top-level actions of the (last) pass, for `result()`. */
+  get resultRecords(): ActionRun[] | undefined {
+    return this.extras?.resultRecords;
+  }
+  set resultRecords(value: ActionRun[] | undefined) {
+    this.more.resultRecords = value;
   }
 
   get startTime(): string {

@@ -10,26 +10,28 @@ const FAILING: ReadonlySet<RunStatus> = new Set(['Failed', 'TimedOut', 'Aborted'
  * ends in failure the whole is Failed, otherwise Succeeded. So a Failed action whose handler
  * (runAfter Failed) succeeds leaves the whole Succeeded, the try/catch pattern.
  */
-export function graphStatus(graph: PlannedGraph, records: ReadonlyMap<string, ActionRun>): RunStatus {
+export function graphStatus(graph: PlannedGraph, slots: ReadonlyArray<ActionRun | undefined>): RunStatus {
   let cancelled = false;
   for (const leaf of graph.leaves) {
-    const status = effectiveStatus(leaf.name, graph, records, new Set());
+    const record = slots[leaf.slot];
+    // Fast path: a leaf that ran decides its branch by itself.
+    const status = record && record.status !== 'Skipped' ? record.status : effectiveStatus(leaf.name, graph, slots, new Set());
     if (FAILING.has(status)) return 'Failed';
     if (status === 'Cancelled') cancelled = true;
   }
   return cancelled ? 'Cancelled' : 'Succeeded';
 }
 
-function effectiveStatus(name: string, graph: PlannedGraph, records: ReadonlyMap<string, ActionRun>, seen: Set<string>): RunStatus {
-  const record = records.get(name);
+function effectiveStatus(name: string, graph: PlannedGraph, slots: ReadonlyArray<ActionRun | undefined>, seen: Set<string>): RunStatus {
+  const action = graph.byName.get(name);
+  const record = action ? slots[action.slot] : undefined;
   if (!record) return 'Skipped';
   if (record.status !== 'Skipped') return record.status;
   if (seen.has(name)) return 'Skipped';
   seen.add(name);
-  const action = graph.byName.get(name);
   let worst: RunStatus = 'Skipped';
   for (const edge of action?.runAfter ?? []) {
-    const status = effectiveStatus(edge.name, graph, records, seen);
+    const status = effectiveStatus(edge.name, graph, slots, seen);
     if (FAILING.has(status)) return 'Failed';
     if (status === 'Cancelled' || (status === 'Succeeded' && worst === 'Skipped')) worst = status;
   }

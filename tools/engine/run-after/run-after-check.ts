@@ -10,13 +10,14 @@ export interface UnmetCondition {
 
 /**
  * Checks an action's runAfter against its predecessors' records (all already finished: the graph
- * runs in runAfter order). Returns the latest predecessor end time, and the unmet condition if any.
+ * runs in runAfter order). Returns when the action may start (its last predecessor's end), and the
+ * unmet condition if any.
  */
-export function checkRunAfter(action: PlannedAction, records: ReadonlyMap<string, ActionRun>, earliest: number): { start: number; unmet?: UnmetCondition } {
+export function checkRunAfter(action: PlannedAction, slots: ReadonlyArray<ActionRun | undefined>, earliest: number): { start: number; unmet?: UnmetCondition } {
   let start = earliest;
   let unmet: UnmetCondition | undefined;
   for (const edge of action.runAfter) {
-    const record = records.get(edge.name);
+    const record = slots[edge.slot];
     const actual = record?.status ?? 'Skipped';
     if (record && record.end > start) start = record.end;
     if (!unmet && !edge.statuses.has(actual)) unmet = { predecessor: edge.name, expected: [...edge.statuses], actual };

@@ -1,0 +1,131 @@
+import type { ActionRecord, EvaluationContext } from '../../expressions/context.js';
+import type { PlannedGraph } from '../definition/plan.js';
+import type { ActionRun } from '../history/action-run.js';
+import type { RunState } from './run-state.js';
+import type { Task } from './turns.js';
+
+export type LoopKind = 'foreach' | 'until' | 'repeat';
+
+/**
+ * One pass over a graph of actions: the whole flow, a Scope/If/Switch branch, or one loop
+ * iteration (a Select/Query item is a frame without a graph). It holds the records of that pass in
+ * slots (the graph's run order), and it is the expression language's view of the run at that
+ * point (tools/expressions/context.ts): `outputs('X')` inside iteration 7 sees iteration 7's X,
+ * `item()` the innermost loop's item.
+ */
+export class Frame implements EvaluationContext {
+  readonly slots: Array<ActionRun | undefined>;
+
+  constructor(
+    readonly run: RunState,
+    readonly parent: Frame | undefined,
+    readonly task: Task,
+    readonly graph: PlannedGraph | undefined,
+    /** Loop indexes of this frame from the outermost loop; undefined outside loops. */
+    readonly repetition: readonly number[] | undefined,
+    readonly loopKind?: LoopKind,
+    readonly loopName?: string,
+    readonly loopItem?: unknown,
+    readonly index?: number,
+  ) {
+    this.slots = graph ? new Array<ActionRun | undefined>(graph.order.length) : [];
+  }
+
+  /** A frame for a container's branch in the same iteration (Scope, If, Switch). */
+  branch(graph: PlannedGraph): Frame {
+    return new Frame(this.run, this, this.task, graph, this.repetition);
+  }
+
+  /** A frame for one loop iteration; `task` is the iteration's own task when it runs concurrently. */
+  iteration(graph: PlannedGraph | undefined, kind: LoopKind, name: string, item: unknown, index: number, task: Task = this.task): Frame {
+    const repetition = kind === 'repeat' ? this.repetition : [...(this.repetition ?? []), index];
+    return new Frame(this.run, this, task, graph, repetition, kind, name, item, index);
+  }
+
+  /** The record of action `name` as seen from here: this pass, an enclosing one, or its latest run. */
+  find(name: string): ActionRun | undefined {
+    const action = this.run.plan.actions.get(name);
+    if (action) {
+      for (let frame: Frame | undefined = this; frame; frame = frame.parent) {
+        if (frame.graph === action.graph) return frame.slots[action.slot] ?? this.run.latest.get(name);
+      }
+    }
+    return this.run.latest.get(name);
+  }
+
+  /** Records of this pass in run order: what `result()` returns for a container. */
+  records(): ActionRun[] {
+    return this.slots.filter((r): r is ActionRun => r !== undefined);
+  }
+
+  // EvaluationContext
+
+  now(): Date {
+    return new Date(this.run.clock.now());
+  }
+
+  parameter(name: string): unknown {
+    return this.run.parameters.get(name);
+  }
+
+  hasParameter(name: string): boolean {
+    return this.run.parameters.has(name);
+  }
+
+  variable(name: string): unknown {
+    const variable = this.run.variables.get(name);
+    // An array read by an expression may be kept (a Compose output): the next append copies it first.
+    if (variable && variable.type === 'array') variable.shared = true;
+    return variable?.value;
+  }
+
+  hasVariable(name: string): boolean {
+    return this.run.variables.has(name);
+  }
+
+  action(name: string): ActionRecord | undefined {
+    return this.find(name);
+  }
+
+  trigger(): ActionRecord | undefined {
+    return this.run.trigger;
+  }
+
+  item(): unknown {
+    for (let frame: Frame | undefined = this; frame; frame = frame.parent) {
+      if (frame.loopKind !== undefined && frame.loopKind !== 'until') return frame.loopItem;
+    }
+    return undefined;
+  }
+
+  items(loopName: string): unknown {
+    for (let frame: Frame | undefined = this; frame; frame = frame.parent) {
+      if (frame.loopKind === 'foreach' && frame.loopName === loopName) return frame.loopItem;
+    }
+    return undefined;
+  }
+
+  iterationIndexes(loopName: string): number | undefined {
+    for (let frame: Frame | undefined = this; frame; frame = frame.parent) {
+      if (frame.loopKind === 'until' && frame.loopName === loopName) return frame.index;
+    }
+    return undefined;
+  }
+
+  result(scopeName: string): ActionRecord[] | undefined {
+    return this.find(scopeName)?.resultRecords?.map((record) => record.toRecord());
+  }
+
+  workflow(): unknown {
+    const run = this.run;
+    const id = run.workflow.id ?? run.workflow.name;
+    return {
+      id: `/workflows/${id}`,
+      name: id,
+      type: 'Microsoft.Logic/workflows',
+      location: 'local',
+      tags: { flowDisplayName: run.workflow.name, environmentName: 'local', logicAppName: id },
+      run: { id: `/workflows/${id}/runs/${run.id}`, name: run.id, type: 'Microsoft.Logic/workflows/runs' },
+    };
+  }
+}
