@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeSolution, solutionZipName } from '../../tools/solution/compose.js';
 import { flowGuid } from '../../tools/solution/components/workflow.js';
-import { connectorGuid } from '../../tools/solution/components/connector.js';
+import { connectorGuid, withoutSecrets } from '../../tools/solution/components/connector.js';
 import { packSolution } from '../../tools/solution/pack.js';
 import { readZipFile } from '../../tools/zip/index.js';
 import { attr, childElements, childText, firstChild, parseXmlBytes, textOf } from '../../tools/xml/index.js';
@@ -156,5 +156,15 @@ describe('packing zips', () => {
     } finally {
       folder.done();
     }
+  });
+});
+
+describe('secret values in connector properties', () => {
+  it.each([
+    [{ token: { oAuthSettings: { clientId: 'id', clientSecret: 'value' } } }, { token: { oAuthSettings: { clientId: 'id' } } }],
+    [{ password: { type: 'securestring', uiDefinition: { displayName: 'Password' } } }, { password: { type: 'securestring', uiDefinition: { displayName: 'Password' } } }],
+    [{ api_key: { type: 'securestring' }, apiKey: 'abc' }, { api_key: { type: 'securestring' } }],
+  ])('keeps definitions and drops values: %j', (input, expected) => {
+    expect(withoutSecrets(input)).toEqual(expected);
   });
 });

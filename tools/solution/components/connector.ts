@@ -17,13 +17,17 @@ export function connectorGuid(name: string): string {
 /** Keys whose values are secrets: they are never written into a solution, whatever the input holds. */
 export const SECRET_KEYS = new Set(['clientsecret', 'client_secret', 'password', 'secret', 'apikey', 'accesstoken', 'refreshtoken']);
 
-/** Deep copy of `value` with every secret-named key removed. */
+/**
+ * Deep copy of `value` without secret values: a secret-named key holding a string is dropped. A key
+ * holding an object stays: `"password": {"type": "securestring", ...}` defines a connection
+ * parameter, it is not a value.
+ */
 export function withoutSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutSecrets);
   if (value !== null && typeof value === 'object') {
     const copy: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
-      if (SECRET_KEYS.has(key.toLowerCase())) continue;
+      if (SECRET_KEYS.has(key.toLowerCase()) && typeof inner === 'string') continue;
       copy[key] = withoutSecrets(inner);
     }
     return copy;
