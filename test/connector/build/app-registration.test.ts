@@ -1,6 +1,16 @@
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runPpkit } from '../../helpers/cli.js';
+import { runCli } from '../../../tools/cli/program.js';
+import type { CliIo } from '../../../tools/cli/context.js';
+
+/** Runs the CLI in this process (same code path as the binary, minus the process start). */
+async function runInProcess(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const io = { stdout: '', stderr: '' };
+  const cliIo: CliIo = { color: false, isTTY: false, stdout: (t) => void (io.stdout += t), stderr: (t) => void (io.stderr += t) };
+  const status = await runCli(args, cliIo);
+  return { status, ...io };
+}
 
 // These tests spawn the CLI; on a loaded machine one spawn can take seconds.
 vi.setConfig({ testTimeout: 120_000 });
@@ -26,8 +36,8 @@ describe('ppkit connector app-registration', () => {
     expect(run.stdout).not.toMatch(GUID);
   });
 
-  it('says so in the text output too', () => {
-    const run = runPpkit(['connector', 'app-registration']);
+  it('says so in the text output too', async () => {
+    const run = await runInProcess(['connector', 'app-registration']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/delegated\s+ActivityFeed\.Read\s+Scope id: unverified/);
     expect(run.stdout).toMatch(/application ServiceHealth\.Read Role\s+id: unverified/);
@@ -56,8 +66,8 @@ describe('ppkit connector app-registration', () => {
     ['missing-role.json', /no application permission "ServiceHealth\.Read" with a GUID id in appRoles \(at \/appRoles\)/],
     ['graph.json', /not the Office 365 Management APIs: its servicePrincipalNames do not include https:\/\/manage\.office\.com/],
     ['no-such-file.json', /file not found or not readable/],
-  ])('refuses %s with exit 1', (file, message) => {
-    const run = runPpkit(['connector', 'app-registration', '--service-principal', join(FIXTURES, file)]);
+  ])('refuses %s with exit 1', async (file, message) => {
+    const run = await runInProcess(['connector', 'app-registration', '--service-principal', join(FIXTURES, file)]);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(message);
     expect(run.stdout).toBe('');
@@ -65,8 +75,8 @@ describe('ppkit connector app-registration', () => {
 });
 
 describe('connector command group', () => {
-  it.each([['build'], ['app-registration']])('connector %s --help shows an example', (command) => {
-    const run = runPpkit(['connector', command, '--help']);
+  it.each([['build'], ['app-registration']])('connector %s --help shows an example', async (command) => {
+    const run = await runInProcess(['connector', command, '--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Examples:\n\s+\$ ppkit connector|Examples:\n\s+\$ az /);
   });

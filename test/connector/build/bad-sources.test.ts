@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runPpkit } from '../../helpers/cli.js';
+import { runCli } from '../../../tools/cli/program.js';
 import { parseConnectorSource } from '../../../tools/connector/build/load-source.js';
 import { InputError } from '../../../tools/core/errors.js';
 import { readFileSync } from 'node:fs';
@@ -77,8 +78,10 @@ describe('loader (in process)', () => {
   it.each([
     [['connector', 'build', '--cloud', 'azurechina'], /unknown cloud "azurechina": expected one of public, gcc, gcch, dod/],
     [['connector', 'build', '--source', 'no-such-source'], /unknown connector source "no-such-source": expected one of office365-audit-logs, office365-management-api/],
-  ])('usage error %j exits 2', (args, message) => {
-    const run = runPpkit([...args, '--out', join(outRoot, 'usage')]);
+  ])('usage error %j exits 2', async (args, message) => {
+    const io = { out: '', err: '' };
+    const status = await runCli([...args, '--out', join(outRoot, 'usage')], { color: false, isTTY: false, stdout: (t) => void (io.out += t), stderr: (t) => void (io.err += t) });
+    const run = { status, stderr: io.err };
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(message);
   });
