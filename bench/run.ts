@@ -16,6 +16,7 @@ const benches: BenchModule[] = [
   { name: 'solution', load: () => import('./solution.js') },
   { name: 'engine', load: () => import('./engine.js') },
   { name: 'flows', load: () => import('./flows.js') },
+  { name: 'expressions', load: () => import('./expressions.js') },
 ];
 
 const wanted = process.argv.slice(2);

@@ -142,6 +142,8 @@ function compileCall(node: CallNode, source: string): CompiledExpression {
     return (ctx) => evaluate(args, ctx, site);
   }
   const evaluate = descriptor.evaluate;
+  const folded = foldConstantCall(descriptor, node, site);
+  if (folded) return folded;
   // Specialised closures for the common arities: no argument array is built by map().
   switch (args.length) {
     case 0:
@@ -168,6 +170,32 @@ function compileCall(node: CallNode, source: string): CompiledExpression {
         return evaluate(values, ctx, site);
       };
   }
+}
+
+/** A context for constant folding: a pure function never reads it. */
+const NO_CONTEXT = new Proxy({} as EvaluationContext, {
+  get() {
+    throw new Error('constant folding read the context');
+  },
+});
+
+/**
+ * `concat('a', 'b')`, `int('10')`: a pure function of literals is evaluated once, at compile time.
+ * Only primitive results are folded (a shared array or object could be changed by a caller), and a
+ * call that fails is left to fail at run time, where the service reports it (it may sit in a branch
+ * of if() that never runs).
+ */
+function foldConstantCall(descriptor: FunctionDescriptor, node: CallNode, site: CallSite): CompiledExpression | undefined {
+  if (descriptor.lazy || descriptor.volatile || descriptor.category === 'workflow') return undefined;
+  if (!node.args.every((arg) => arg.kind === 'literal')) return undefined;
+  let value: unknown;
+  try {
+    value = descriptor.evaluate(node.args.map((arg) => (arg as { value: unknown }).value), NO_CONTEXT, site);
+  } catch {
+    return undefined;
+  }
+  if (value !== null && typeof value === 'object') return undefined;
+  return () => value;
 }
 
 const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six'];

@@ -61,8 +61,9 @@ export function validateContextData(data: unknown, where: { file?: string; line?
 /** An EvaluationContext over plain data, for tests and the CLI. */
 export function createMemoryContext(data: MemoryContextData = {}): EvaluationContext {
   const fixedNow = data.now !== undefined ? new Date(data.now) : undefined;
-  const parameters = data.parameters ?? {};
-  const variables = data.variables ?? {};
+  // Maps: lookups by name are the hot path of every workflow function.
+  const parameters = new Map(Object.entries(data.parameters ?? {}));
+  const variables = new Map(Object.entries(data.variables ?? {}));
   const actions = new Map(Object.entries(data.actions ?? {}).map(([name, record]) => [name, toRecord(name, record)]));
   const trigger = data.trigger ? toRecord(data.trigger.name ?? 'manual', data.trigger) : undefined;
   const items = data.items ?? {};
@@ -72,10 +73,10 @@ export function createMemoryContext(data: MemoryContextData = {}): EvaluationCon
   const currentAction = data.currentAction ? toRecord(data.currentAction.name ?? 'action', data.currentAction) : undefined;
   return {
     now: () => (fixedNow ? new Date(fixedNow.getTime()) : new Date()),
-    parameter: (name) => (hasOwn(parameters, name) ? parameters[name] : undefined),
-    hasParameter: (name) => hasOwn(parameters, name),
-    variable: (name) => (hasOwn(variables, name) ? variables[name] : undefined),
-    hasVariable: (name) => hasOwn(variables, name),
+    parameter: (name) => parameters.get(name),
+    hasParameter: (name) => parameters.has(name),
+    variable: (name) => variables.get(name),
+    hasVariable: (name) => variables.has(name),
     action: (name) => actions.get(name),
     trigger: () => trigger,
     item: () => innermost,

@@ -31,6 +31,7 @@ export function inRange(ms: number): boolean {
 
 /** Date.UTC that takes years 0..99 literally (Date.UTC maps them to 1900..1999). */
 export function utcMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   date.setUTCHours(hour, minute, second, ms);

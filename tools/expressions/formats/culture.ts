@@ -26,13 +26,19 @@ const REGION_CURRENCY: Record<string, string> = {
 };
 
 /** A locale name as .NET accepts it ('en-us', 'fr-FR', 'is-IS'); '' means the invariant culture. */
+const canonicalNames = new Map<string, string>();
+
 export function canonicalLocale(locale: string | undefined): string {
-  if (locale === undefined || locale === '' || locale.toLowerCase() === 'invariant') return 'en-US';
+  if (locale === undefined || locale === '') return 'en-US';
+  let name = canonicalNames.get(locale);
+  if (name !== undefined) return name;
   try {
-    return Intl.getCanonicalLocales(locale)[0] ?? 'en-US';
+    name = locale.toLowerCase() === 'invariant' ? 'en-US' : (Intl.getCanonicalLocales(locale)[0] ?? 'en-US');
   } catch {
     throw new Error(`The culture '${locale}' is not a valid culture name.`);
   }
+  if (canonicalNames.size < 1000) canonicalNames.set(locale, name);
+  return name;
 }
 
 export function numberCulture(locale: string | undefined): NumberCulture {

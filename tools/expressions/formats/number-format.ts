@@ -19,8 +19,17 @@ function plainSymbolSpace(text: string): string {
   return text.replace(/[\u00a0\u202f](?=\D)|(?<=\D)[\u00a0\u202f]/g, ' ');
 }
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** Intl formatters are costly to build: one per culture and options, reused. */
 function intl(culture: NumberCulture, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  return new Intl.NumberFormat(culture.locale, options);
+  const key = `${culture.locale}|${options.style ?? ''}|${options.currency ?? ''}|${options.useGrouping ?? ''}|${options.minimumFractionDigits ?? ''}|${options.maximumFractionDigits ?? ''}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(culture.locale, options);
+    if (formatters.size < 500) formatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 /** Rounds half away from zero at `digits` decimals, as .NET formatting does. */

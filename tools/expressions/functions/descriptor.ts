@@ -1,5 +1,6 @@
 import type { EvaluationContext } from '../context.js';
 import { functionError, invalidParameter } from '../errors.js';
+import { canonicalLocale } from '../formats/culture.js';
 import { typeName, isObject, type JsonObject, type ValueTypeName } from '../values.js';
 
 /** The JSON kinds an argument may have; the flow linter checks literal arguments against them. */
@@ -136,12 +137,10 @@ export function localeArg(fn: string, args: readonly unknown[], index: number): 
   const locale = optionalStringArg(fn, args, index);
   if (locale === undefined) return undefined;
   try {
-    const canonical = Intl.getCanonicalLocales(locale)[0];
-    if (canonical) return canonical;
+    return canonicalLocale(locale);
   } catch {
-    // reported below
+    throw invalidParameter(fn, `The culture '${locale}' is not a valid culture name.`);
   }
-  throw invalidParameter(fn, `The culture '${locale}' is not a valid culture name.`);
 }
 
 export type { ValueTypeName };
