@@ -74,3 +74,31 @@ describe('flow lint semantics', () => {
     expect(codes).toEqual(['action-reference-not-run@triggers']);
   });
 });
+
+describe('connector steps', () => {
+  const references = { shared_office365: { connectionName: 'shared_office365', source: 'Embedded', id: '/providers/Microsoft.PowerApps/apis/shared_office365', tier: 'NotSpecified' } };
+  const lintPackage = (definition: Record<string, unknown>) => {
+    const document = { name: 'x', id: '/providers/Microsoft.Flow/flows/x', type: 'Microsoft.Flow/flows', properties: { apiId: '/providers/Microsoft.PowerApps/apis/shared_logicflows', displayName: 'x', definition, connectionReferences: references } };
+    const text = JSON.stringify(document, null, 2);
+    return lintFlow({ file: 'definition.json', text, model: new FlowModel('definition.json', document, detectShape(document)!) }, { connectors: builtInConnectors() }).map((d) => `${d.code}@${d.pointer}`);
+  };
+
+  it.each([
+    ['an older ApiConnection action naming an unknown $connections key', {
+      triggers: { manual: { type: 'Request', kind: 'Button', inputs: {} } },
+      actions: { Send: { type: 'ApiConnection', runAfter: {}, inputs: { host: { connection: { name: "@parameters('$connections')['shared_sharepointonline']['connectionId']" } }, method: 'get', path: '/datasets' } } },
+    }, ['connection-reference-missing@/properties/definition/actions/Send/inputs/host/connection/name']],
+    ['a connector trigger missing a required parameter', {
+      triggers: { When_a_row_is_added: { type: 'OpenApiConnectionWebhook', inputs: { host: { apiId: '/providers/Microsoft.PowerApps/apis/shared_office365', connectionName: 'shared_office365', operationId: 'SendEmailV2' }, parameters: { 'emailMessage/To': 'x' } } } },
+      actions: {},
+    }, [
+      'operation-parameter-missing@/properties/definition/triggers/When_a_row_is_added/inputs/parameters',
+    ]],
+    ['a legacy package action using its connection reference', {
+      triggers: { manual: { type: 'Request', kind: 'Button', inputs: {} } },
+      actions: { Send: { type: 'OpenApiConnection', runAfter: {}, inputs: { host: { apiId: '/providers/Microsoft.PowerApps/apis/shared_office365', connectionName: 'shared_office365', operationId: 'SendEmailV2' }, parameters: { 'emailMessage/To': "@triggerBody()?['to']", 'emailMessage/Subject': 's', 'emailMessage/Body': 'b' } } } },
+    }, []],
+  ])('%s', (_name, definition, expected) => {
+    expect(lintPackage(definition).sort()).toEqual([...expected].sort());
+  });
+});

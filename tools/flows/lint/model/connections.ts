@@ -1,12 +1,26 @@
-import { isObject } from '../../wdl/types.js';
+import { isObject, type WdlAction } from '../../wdl/types.js';
 import type { ActionVisit } from '../../wdl/walk.js';
 import { apiNameOf } from '../connectors/catalog.js';
-import type { FlowModel } from './flow-model.js';
+import type { FlowModel, TriggerVisit } from './flow-model.js';
 
-/** host of an OpenApiConnection action: `{apiId, connectionName, operationId}`. */
-export function connectorHost(visit: ActionVisit): Record<string, unknown> | undefined {
-  if (visit.action.type !== 'OpenApiConnection' && visit.action.type !== 'OpenApiConnectionWebhook') return undefined;
-  const inputs = visit.action.inputs;
+/** An action or trigger that calls a connector, with its name and JSON path. */
+export interface ConnectorStep {
+  name: string;
+  path: (string | number)[];
+  action: WdlAction;
+}
+
+const CONNECTOR_TYPES = new Set(['OpenApiConnection', 'OpenApiConnectionWebhook', 'OpenApiConnectionNotification']);
+
+/** An action visit or a trigger as a ConnectorStep (triggers call connectors too: "When a row is added..."). */
+export function asStep(visit: ActionVisit | TriggerVisit): ConnectorStep {
+  return 'trigger' in visit ? { name: visit.name, path: visit.path, action: visit.trigger } : { name: visit.name, path: visit.path, action: visit.action };
+}
+
+/** host of an OpenApiConnection action or trigger: `{apiId, connectionName, operationId}`. */
+export function connectorHost(step: ConnectorStep): Record<string, unknown> | undefined {
+  if (!CONNECTOR_TYPES.has(String(step.action.type))) return undefined;
+  const inputs = step.action.inputs;
   return isObject(inputs) && isObject(inputs.host) ? inputs.host : undefined;
 }
 

@@ -1,5 +1,5 @@
 import { isObject } from '../../wdl/types.js';
-import { apiNameForAction, connectorHost } from '../model/connections.js';
+import { apiNameForAction, asStep, connectorHost, type ConnectorStep } from '../model/connections.js';
 import { DOCS, type FlowRule } from '../types.js';
 
 /** A connector action that does not pass a parameter its operation requires. */
@@ -8,8 +8,8 @@ export const operationParameterMissing: FlowRule = {
   severity: 'error',
   description: 'a connector action misses a parameter its operation requires',
   docsUrl: DOCS.connectors,
-  create: ({ flow, solution, report }) => ({
-    action(visit) {
+  create: ({ flow, solution, report }) => {
+    const check = (visit: ConnectorStep) => {
       const host = connectorHost(visit);
       if (!host || typeof host.operationId !== 'string') return;
       const apiName = apiNameForAction(flow, host);
@@ -20,11 +20,12 @@ export const operationParameterMissing: FlowRule = {
       const missing = parameters.filter((p) => p.required && !isGiven(given, p.name)).map((p) => p.name);
       if (missing.length === 0) return;
       report({
-        message: `connector action "${visit.name}" (${host.operationId}) misses required parameter${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+        message: `connector step "${visit.name}" (${host.operationId}) misses required parameter${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
         path: [...visit.path, 'inputs', isObject(inputs.parameters) ? 'parameters' : 'host'],
       });
-    },
-  }),
+    };
+    return { action: (visit) => check(asStep(visit)), trigger: (trigger) => check(asStep(trigger)) };
+  },
 };
 
 /** `item/name` is given flat (`"item/name"`) or nested (`item: {name}`), or as the whole body object. */

@@ -15,7 +15,8 @@ export const parameterUndefined: FlowRule = {
     return {
       call(call) {
         if (call.name.toLowerCase() !== 'parameters' || call.literalArg === undefined) return;
-        if (declared.includes(call.literalArg)) return;
+        // $connections and $authentication are the platform's own parameters.
+        if (declared.includes(call.literalArg) || call.literalArg === '$connections' || call.literalArg === '$authentication') return;
         const schemaLike = /\(([A-Za-z0-9_]+)\)$/.exec(call.literalArg)?.[1];
         const sameSchema = schemaLike ? declared.find((d) => d.endsWith(`(${schemaLike})`)) : undefined;
         const hint = sameSchema ? ` (did you mean '${sameSchema}'?)` : '';
