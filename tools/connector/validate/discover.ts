@@ -13,6 +13,7 @@ export interface ConnectorTarget {
   swaggerFile?: string;
   apiPropertiesFile?: string;
   scriptFile?: string;
+  iconFile?: string;
   /** Parent folder name, e.g. certified-connectors / independent-publisher-connectors. */
   group?: string;
 }
@@ -20,6 +21,7 @@ export interface ConnectorTarget {
 const SWAGGER_NAME = /^apidefinition\.swagger\.json$/i;
 const API_PROPERTIES_NAME = /^apiproperties\.json$/i;
 const SCRIPT_NAME = /^script\.csx$/i;
+const ICON_NAME = /^icon\.png$/i;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.github', '.vs', 'bin', 'obj']);
 const MAX_DEPTH = 8;
 
@@ -70,12 +72,14 @@ function walk(dir: string, depth: number, add: (target: ConnectorTarget) => void
   for (const name of folders) walk(join(dir, name), depth + 1, add);
 }
 
-function companions(dir: string, entries: Dirent[]): Pick<ConnectorTarget, 'apiPropertiesFile' | 'scriptFile'> {
+function companions(dir: string, entries: Dirent[]): Pick<ConnectorTarget, 'apiPropertiesFile' | 'scriptFile' | 'iconFile'> {
   const apiProperties = entries.find((e) => e.isFile() && API_PROPERTIES_NAME.test(e.name));
   const script = entries.find((e) => e.isFile() && SCRIPT_NAME.test(e.name));
+  const icon = entries.find((e) => e.isFile() && ICON_NAME.test(e.name));
   return {
     apiPropertiesFile: apiProperties ? join(dir, apiProperties.name) : undefined,
     scriptFile: script ? join(dir, script.name) : undefined,
+    iconFile: icon ? join(dir, icon.name) : undefined,
   };
 }
 

@@ -81,6 +81,15 @@ export interface SchemaNode {
   depth: number;
 }
 
+/** What the engine read of icon.png: enough to check format and size without decoding it. */
+export interface IconInfo {
+  file: string;
+  bytes: number;
+  /** From the PNG header; undefined when the file is not a PNG. */
+  width?: number;
+  height?: number;
+}
+
 export interface ConnectorIndex {
   swagger: JsonSource;
   root: Record<string, unknown>;
@@ -92,6 +101,9 @@ export interface ConnectorIndex {
   apiProperties?: Record<string, unknown>;
   scriptText?: string;
   scriptFile?: string;
+  /** The connector's folder, when validated from disk (icon checks only run then). */
+  folder?: string;
+  icon?: IconInfo;
   /** The connector folder's group (certified-connectors, independent-publisher-connectors, ...), when known. */
   group?: string;
   operations: OperationNode[];
@@ -112,6 +124,8 @@ export interface IndexInput {
   scriptText?: string;
   scriptFile?: string;
   group?: string;
+  folder?: string;
+  icon?: IconInfo;
 }
 
 export function buildIndex(input: IndexInput): ConnectorIndex {
@@ -330,6 +344,8 @@ export function buildIndex(input: IndexInput): ConnectorIndex {
     scriptText: input.scriptText,
     scriptFile: input.scriptFile,
     group: input.group,
+    folder: input.folder,
+    icon: input.icon,
     operations,
     operationsById,
     parameters,

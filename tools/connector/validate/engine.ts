@@ -2,10 +2,10 @@
  * The validation engine: loads a connector's files once, builds the shared index, runs every
  * enabled rule's visitors over it in one pass, and returns located diagnostics.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonTreeLocator, locateDiagnostics, toPointer, type Diagnostic } from '../../diagnostics/index.js';
-import { buildIndex, type ConnectorIndex } from './document-index.js';
+import { buildIndex, type ConnectorIndex, type IconInfo } from './document-index.js';
 import type { ConnectorTarget } from './discover.js';
 import { scannedLocator } from './json-scan.js';
 import { loadJsonFile, parseJsonBytes, type JsonSource, type LoadResult } from './load.js';
@@ -53,9 +53,29 @@ export function validateConnector(target: ConnectorTarget, ruleset: ResolvedRule
       scriptText,
       scriptFile: target.scriptFile,
       group: target.group,
+      folder: target.dir,
+      icon: target.iconFile ? readIconInfo(target.iconFile) : undefined,
     },
     ruleset,
   );
+}
+
+/** Size and PNG dimensions (IHDR) of icon.png, read from its first bytes only. */
+function readIconInfo(file: string): IconInfo | undefined {
+  try {
+    const bytes = statSync(file).size;
+    const fd = openSync(file, 'r');
+    const head = Buffer.alloc(24);
+    try {
+      readSync(fd, head, 0, 24, 0);
+    } finally {
+      closeSync(fd);
+    }
+    const png = head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) && head.toString('latin1', 12, 16) === 'IHDR';
+    return png ? { file, bytes, width: head.readUInt32BE(16), height: head.readUInt32BE(20) } : { file, bytes };
+  } catch {
+    return undefined;
+  }
 }
 
 /** A connector held in memory (tests, editors, the build step): file names are only labels. */
@@ -82,6 +102,8 @@ export function validateSources(sources: ConnectorSources, ruleset: ResolvedRule
 }
 
 interface LoadedConnector {
+  folder?: string;
+  icon?: IconInfo;
   swagger: LoadResult;
   apiProperties?: LoadResult;
   apiPropertiesFile: string;
@@ -115,6 +137,8 @@ function validateLoaded(loaded: LoadedConnector, ruleset: ResolvedRuleset): { di
     scriptText: loaded.scriptText,
     scriptFile: loaded.scriptFile,
     group: loaded.group,
+    folder: loaded.folder,
+    icon: loaded.icon,
   });
   out.push(...locate(runRules(index, ruleset), index));
   return { diagnostics: out, files };

@@ -48,6 +48,8 @@ import { pageableNextLink } from './pageable-next-link.js';
 import { securityRequirements } from './security-requirements.js';
 import { securityConnectionParameters } from './security-connection-parameters.js';
 import { fileSize } from './file-size.js';
+import { iconPresent } from './icon-present.js';
+import { iconFormat } from './icon-format.js';
 import { apiPropertiesMissing } from './api-properties-missing.js';
 import { apiPropertiesSchemaRule } from './api-properties-schema.js';
 import { apiPropertiesKnownKeys } from './api-properties-known-keys.js';
@@ -103,6 +105,8 @@ const all: Rule[] = [
   securityRequirements,
   securityConnectionParameters,
   fileSize,
+  iconPresent,
+  iconFormat,
   apiPropertiesMissing,
   apiPropertiesSchemaRule,
   apiPropertiesKnownKeys,
