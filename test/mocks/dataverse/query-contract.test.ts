@@ -255,3 +255,43 @@ describe('service document and $metadata', () => {
     expect(outside.status).toBe(404);
   });
 });
+
+describe('FetchXML (GET <set>?fetchXml=)', () => {
+  const fetchXml = (inner: string, fetchAttributes = '') => `<fetch${fetchAttributes}><entity name="admin_app"><attribute name="admin_appid" />${inner}</entity></fetch>`;
+
+  it.each<[string, string, string[]]>([
+    ['eq (case-insensitive)', '<filter><condition attribute="admin_displayname" operator="eq" value="ALPHA APP" /></filter>', [APPS.alpha]],
+    ['or filter with null', '<filter type="or"><condition attribute="admin_appdeleted" operator="eq" value="1" /><condition attribute="admin_displayname" operator="null" /></filter>', [APPS.beta, APPS.gamma]],
+    ['like %x%', '<filter><condition attribute="admin_displayname" operator="like" value="%brien%" /></filter>', [APPS.obrien]],
+    ['begins-with and not-null', '<filter><condition attribute="admin_displayname" operator="begins-with" value="b" /><condition attribute="admin_appdeletedon" operator="not-null" /></filter>', [APPS.beta]],
+    ['in', `<filter><condition attribute="admin_appid" operator="in"><value>${APPS.alpha}</value><value>${APPS.gamma}</value></condition></filter>`, [APPS.alpha, APPS.gamma]],
+    ['on (a whole UTC day)', '<filter><condition attribute="admin_applastlaunchedon" operator="on" value="2024-05-03" /></filter>', [APPS.obrien]],
+    ['nested filters', '<filter type="and"><condition attribute="statecode" operator="eq" value="0" /><filter type="or"><condition attribute="admin_displayname" operator="ends-with" value="app" /><condition attribute="admin_appdeleted" operator="eq" value="true" /></filter></filter>', [APPS.alpha, APPS.beta]],
+  ])('%s', async (_name, inner, expected) => {
+    const response = await call(dv, 'GET', `admin_apps?fetchXml=${encodeURIComponent(fetchXml(inner))}`);
+    expect(response.status).toBe(200);
+    expect(idsOf(response.json)).toEqual([...expected].sort());
+  });
+
+  it('pages with count and page, saying whether more records follow', async () => {
+    const first = await call(dv, 'GET', `admin_flows?fetchXml=${encodeURIComponent('<fetch count="3" page="1"><entity name="admin_flow"><attribute name="admin_displayname" /><order attribute="admin_displayname" /></entity></fetch>')}`, { headers: { Prefer: 'odata.include-annotations="*"' } });
+    expect(first.json['@Microsoft.Dynamics.CRM.morerecords']).toBe(true);
+    expect(first.json.value.map((r: { admin_displayname: string }) => r.admin_displayname)).toEqual(['flow 0', 'flow 1', 'flow 2']);
+    const last = await call(dv, 'GET', `admin_flows?fetchXml=${encodeURIComponent('<fetch count="3" page="3"><entity name="admin_flow"><attribute name="admin_displayname" /><order attribute="admin_displayname" /></entity></fetch>')}`, { headers: { Prefer: 'odata.include-annotations="*"' } });
+    expect(last.json['@Microsoft.Dynamics.CRM.morerecords']).toBe(false);
+    expect(last.json.value.map((r: { admin_displayname: string }) => r.admin_displayname)).toEqual(['flow 6']);
+  });
+
+  it.each<[string, string, string, RegExp]>([
+    ['an entity other than the set\'s table', '<fetch><entity name="admin_flow" /></fetch>', '0x80040203', /does not match the entity set's table admin_app/],
+    ['an unknown attribute', '<fetch><entity name="admin_app"><attribute name="nope" /></entity></fetch>', '0x80041103', /doesn't contain attribute with Name = 'nope'/],
+    ['a link-entity', '<fetch><entity name="admin_app"><link-entity name="admin_flow" /></entity></fetch>', '0x80040203', /<link-entity> is not supported/],
+    ['an unsupported operator', '<fetch><entity name="admin_app"><filter><condition attribute="admin_displayname" operator="last-x-days" value="3" /></filter></entity></fetch>', '0x80040203', /'last-x-days' is not supported/],
+    ['a DTD (XXE)', '<!DOCTYPE fetch [<!ENTITY x SYSTEM "file:///etc/passwd">]><fetch><entity name="admin_app" /></fetch>', '0x80040203', /Invalid FetchXML/],
+    ['XML that is not well-formed', '<fetch><entity name="admin_app">', '0x80040203', /Invalid FetchXML/],
+  ])('refuses %s', async (_name, xml, code, message) => {
+    const response = await call(dv, 'GET', `admin_apps?fetchXml=${encodeURIComponent(xml)}`);
+    expect(response.status).toBe(400);
+    expect(response.json.error).toEqual({ code, message: expect.stringMatching(message) });
+  });
+});

@@ -20,6 +20,10 @@ export interface QueryRequest {
   skipToken?: string;
   /** Single-valued navigation properties to expand, with their own $select. */
   expand?: readonly ExpandRequest[];
+  /** FetchXML (`?fetchXml=`), translated by the route into the options above. */
+  fetchXml?: string;
+  /** 1-based page number for position paging (FetchXML `page`). */
+  page?: number;
 }
 
 export interface ExpandRequest {
@@ -33,6 +37,10 @@ const SUPPORTED = new Set(['$select', '$filter', '$orderby', '$top', '$count', '
 export function parseQueryOptions(search: URLSearchParams, allowed: ReadonlySet<string> = SUPPORTED): QueryRequest {
   const request: QueryRequest & { -readonly [K in keyof QueryRequest]: QueryRequest[K] } = {};
   for (const [name, value] of search) {
+    if (name === 'fetchXml' && allowed.has('$filter')) {
+      request.fetchXml = value;
+      continue;
+    }
     if (!name.startsWith('$')) continue;
     const option = name.toLowerCase();
     if (!allowed.has(option)) throw dataverseErrors.querySyntax(`The query parameter ${name} is not supported`);

@@ -192,7 +192,8 @@ export class DataverseStore {
     const position = request.skipToken !== undefined ? parseSkipToken(request.skipToken) : undefined;
     const conditions = filter ? [filter.sql] : [];
     const params: StorageValue[] = filter ? [...filter.params] : [];
-    let offset = 0;
+    // FetchXML's page="n" (with count=) pages by position.
+    let offset = request.page !== undefined && request.page > 1 && !position ? (request.page - 1) * pageSize : 0;
     if (position) {
       if (keyOrdered) {
         conditions.push(`${primary} > ?`);
@@ -213,7 +214,7 @@ export class DataverseStore {
     if (more) {
       const idOf = (raw: StorageValue[]) => String(raw[raw.length - 1]);
       result.nextSkipToken = formatSkipToken(table.primaryId.logicalName, {
-        pageNumber: (position?.pageNumber ?? 1) + 1,
+        pageNumber: (position?.pageNumber ?? request.page ?? 1) + 1,
         firstId: idOf(raws[0]!),
         lastId: idOf(raws[raws.length - 1]!),
       });

@@ -1,3 +1,4 @@
+import { fetchXmlToQuery } from '../../odata/fetch-xml.js';
 import { parsePrefer, parseQueryOptions, parseSelect } from '../../odata/query-options.js';
 import { dataverseErrors } from '../../store/dataverse-error.js';
 import { emptyResponse, header, jsonResponse, type DataverseRequest, type DataverseResponse, type RouteContext } from '../exchange.js';
@@ -7,7 +8,9 @@ import { contextUrl, entityUrl } from './context-url.js';
 /** `GET <set>`: a page of rows with @odata.count and @odata.nextLink as Dataverse writes them. */
 export function getCollection(request: DataverseRequest, context: RouteContext, entitySet: string): DataverseResponse {
   const prefer = parsePrefer(header(request, 'prefer'));
-  const query = { ...parseQueryOptions(request.search), maxPageSize: prefer.maxPageSize };
+  const options = parseQueryOptions(request.search);
+  if (options.fetchXml !== undefined) return getFetchXml(options.fetchXml, prefer.includeAnnotations, context, entitySet);
+  const query = { ...options, maxPageSize: prefer.maxPageSize };
   const result = context.store.query(entitySet, query, { annotations: prefer.includeAnnotations !== undefined });
   const body: Record<string, unknown> = { '@odata.context': contextUrl(context, entitySet, query.select) };
   if (result.count !== undefined) body['@odata.count'] = result.count;
@@ -22,6 +25,22 @@ export function getCollection(request: DataverseRequest, context: RouteContext, 
     .filter(Boolean)
     .join(',');
   return jsonResponse(200, body, applied ? { 'Preference-Applied': applied } : {});
+}
+
+/**
+ * `GET <set>?fetchXml=...`: the FetchXML query; with more rows, the paging cookie and
+ * `morerecords` annotations Dataverse adds when annotations are asked for.
+ */
+function getFetchXml(fetchXml: string, annotations: string | undefined, context: RouteContext, entitySet: string): DataverseResponse {
+  const query = fetchXmlToQuery(fetchXml, context.store.table(entitySet));
+  const result = context.store.query(entitySet, query, { annotations: annotations !== undefined });
+  const body: Record<string, unknown> = { '@odata.context': contextUrl(context, entitySet, query.select) };
+  if (annotations !== undefined) {
+    if (result.nextSkipToken !== undefined) body['@Microsoft.Dynamics.CRM.fetchxmlpagingcookie'] = result.nextSkipToken;
+    body['@Microsoft.Dynamics.CRM.morerecords'] = result.nextSkipToken !== undefined;
+  }
+  body.value = result.rows;
+  return jsonResponse(200, body);
 }
 
 /**
