@@ -130,6 +130,12 @@ describe('checking a legacy flow package', () => {
 });
 
 describe('checking from disk', () => {
+  it('passes the Microsoft-layout folder, flow lint included, taking MissingDependencies into account', async () => {
+    const result = await checkSolution(MICROSOFT_LAYOUT);
+    expect(result.kind).toBe('folder');
+    expect(result.diagnostics).toEqual([]);
+  });
+
   it('reads zips through the hostile-zip reader', async () => {
     const folder = tempFolder();
     try {

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../../diagnostics/index.js';
-import type { SolutionRule } from '../context.js';
+import type { SolutionCheckContext, SolutionRule } from '../context.js';
+import { packageFacts } from '../facts.js';
 
 interface FlowLinter {
   lintTarget(target: string): Promise<{ diagnostics: Diagnostic[]; flows: number }>;
@@ -31,6 +32,25 @@ export const workflowLint: SolutionRule = {
       return;
     }
     const summary = await linter.lintTarget(context.target);
-    for (const diagnostic of summary.diagnostics) context.push(diagnostic);
+    // The linter sees one package; what the solution declares it takes from another solution
+    // (MissingDependencies: Core's environment variables, a helper flow) is not missing.
+    const declared = new Set(packageFacts(context).missing.map((m) => m.key));
+    for (const diagnostic of summary.diagnostics) {
+      if (!referencesDeclaredDependency(context, diagnostic, declared)) context.push(diagnostic);
+    }
   },
 };
+
+/** True when the finding's JSON path holds (or names) something declared in MissingDependencies. */
+function referencesDeclaredDependency(context: SolutionCheckContext, diagnostic: Diagnostic, declared: Set<string>): boolean {
+  if (declared.size === 0 || !diagnostic.path || !diagnostic.file) return false;
+  const entry = [...context.json.keys()].find((name) => diagnostic.file!.endsWith(`/${name}`));
+  if (!entry) return false;
+  let value: unknown = context.json.get(entry);
+  for (const segment of diagnostic.path) {
+    if (value === null || typeof value !== 'object') return false;
+    value = (value as Record<string, unknown>)[String(segment)];
+  }
+  const named = typeof value === 'string' ? value : (value as { metadata?: { schemaName?: unknown } } | undefined)?.metadata?.schemaName;
+  return typeof named === 'string' && declared.has(named.replace(/[{}]/g, '').toLowerCase());
+}
