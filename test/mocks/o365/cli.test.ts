@@ -45,12 +45,12 @@ describe('ppkit mock o365 (spawned)', () => {
   }, 30_000);
 
   it('connector test ListContent --json, then a second StartSubscription gives 400 AF20024 and exit 1', async () => {
-    const list = await spawnPpkit(['connector', 'test', 'ListContent', '--param', `Tenant=${TENANT}`, '--param', 'contentType=Audit.General', '--base-url', url, '--connector', SWAGGER, '--client-id', CLIENT, '--client-secret', SECRET, '--json']);
+    const list = await runInProcess(['connector', 'test', 'ListContent', '--param', `Tenant=${TENANT}`, '--param', 'contentType=Audit.General', '--base-url', url, '--connector', SWAGGER, '--client-id', CLIENT, '--client-secret', SECRET, '--json']);
     expect(list.status).toBe(0);
     const answer = JSON.parse(list.stdout) as { status: number; body: { contentUri: string }[] };
     expect(answer.status).toBe(200);
     expect(answer.body.length).toBeGreaterThan(0);
-    const again = await spawnPpkit(['connector', 'test', 'StartSubscription', '--param', `Tenant=${TENANT}`, '--base-url', url, '--connector', SWAGGER, '--client-id', CLIENT, '--client-secret', SECRET]);
+    const again = await runInProcess(['connector', 'test', 'StartSubscription', '--param', `Tenant=${TENANT}`, '--base-url', url, '--connector', SWAGGER, '--client-id', CLIENT, '--client-secret', SECRET]);
     expect(again.status).toBe(1);
     expect(again.stdout).toContain('(400) POST');
     expect(again.stdout).toContain('AF20024');
@@ -97,11 +97,11 @@ describe('ppkit connector test with a basic-authentication connector (legacy Opt
   }, 30_000);
 });
 
-describe('ppkit doctor (spawned)', () => {
-  it('spawned against a mock with audit logging off: exit 1, the failure mapped in text form', async () => {
+describe('ppkit doctor', () => {
+  it('against a mock with audit logging off: exit 1, the failure mapped in text form', async () => {
     const mock = await startO365Mock({ faults: { auditLog: 'off' } });
     try {
-      const run = await spawnPpkit(['doctor', '--base-url', mock.url]);
+      const run = await runInProcess(['doctor', '--base-url', mock.url]);
       expect(run.status).toBe(1);
       expect(run.stdout).toMatch(/^FAIL start-subscription: \(400\) StartSubscription \[CorrId=/m);
       expect(run.stdout).toMatch(/^     -> audit-log-off: Are audit logs enabled\?/m);
@@ -111,7 +111,7 @@ describe('ppkit doctor (spawned)', () => {
     }
   }, 30_000);
 
-  it('passes every check against the mock it starts by default', async () => {
+  it('spawned, passes every check against the mock it starts by default', async () => {
     const run = await spawnPpkit(['doctor']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^ok   token/m);
