@@ -145,3 +145,17 @@ describe('unpack refuses hostile zips and writes nothing', () => {
     }
   });
 });
+
+describe('pac solution init projects', () => {
+  it('packs a project folder through its src/ folder', async () => {
+    const { cpSync } = await import('node:fs');
+    const folder = tempFolder();
+    try {
+      cpSync(MICROSOFT_LAYOUT, join(folder.path, 'src'), { recursive: true });
+      writeFileSync(join(folder.path, 'ContosoNotifications.cdsproj'), '<Project Sdk="Microsoft.NET.Sdk" />');
+      expect(folderToZip(readSolutionFolder(folder.path))).toEqual(folderToZip(readSolutionFolder(MICROSOFT_LAYOUT)));
+    } finally {
+      folder.done();
+    }
+  });
+});

@@ -13,11 +13,21 @@ export async function readSolutionZip(path: string, limits: Partial<ZipLimits> =
 }
 
 /**
+ * The folder holding Other/Solution.xml: the folder itself, or its `src/` (the layout of
+ * `pac solution init` projects, next to the .cdsproj).
+ */
+export function resolveSolutionFolder(folder: string): string {
+  if (!existsSync(join(folder, 'Other', 'Solution.xml')) && existsSync(join(folder, 'src', 'Other', 'Solution.xml'))) return join(folder, 'src');
+  return folder;
+}
+
+/**
  * Reads a solution folder into a path -> bytes map (forward slashes). Symbolic links are refused
  * rather than followed: a link in a checked-in folder could pull any file of the machine into a zip.
  */
-export function readSolutionFolder(folder: string, limits: Partial<ZipLimits> = {}): Map<string, Buffer> {
+export function readSolutionFolder(given: string, limits: Partial<ZipLimits> = {}): Map<string, Buffer> {
   const all = { ...DEFAULT_ZIP_LIMITS, ...limits };
+  const folder = resolveSolutionFolder(given);
   const stat = statOrNull(folder);
   if (!stat?.isDirectory()) throw new InputError('expected a solution folder (with Other/Solution.xml)', { file: folder });
   const files = new Map<string, Buffer>();
