@@ -4,7 +4,7 @@
  * paths diagnostics point at. Far cheaper than building a full syntax tree for every file: the
  * tree (jsonc-parser) is only built for text JSON.parse refuses.
  */
-import type { Locator } from '../../diagnostics/index.js';
+import { computeLineStarts, positionAt, type Locator } from '../../diagnostics/index.js';
 
 /** Paths wanted by diagnostics, as a trie keyed by segment; `offset` is filled by the scan. */
 export class PathTrie {
@@ -189,23 +189,7 @@ export function scannedLocator(text: string, paths: readonly (readonly (string |
     }
     if (offset < 0) return undefined;
     lineStarts ??= computeLineStarts(text);
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - lineStarts[low]! + 1 };
+    return positionAt(lineStarts, offset);
   };
 }
 
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  let at = text.indexOf('\n');
-  while (at !== -1) {
-    starts.push(at + 1);
-    at = text.indexOf('\n', at + 1);
-  }
-  return starts;
-}

@@ -1,6 +1,9 @@
-import { DOCS, type Rule } from '../types.js';
+import { DOCS, isObject, type Rule } from '../types.js';
 
-/** Response properties carry x-ms-summary: it names the dynamic content tokens flows pick from. */
+/**
+ * Response properties carry x-ms-summary: it names the dynamic content tokens flows pick from.
+ * One finding per object schema (listing its unnamed properties) keeps big responses readable.
+ */
 export const responsePropertySummary: Rule = {
   id: 'response-property-summary',
   severity: 'warning',
@@ -8,11 +11,19 @@ export const responsePropertySummary: Rule = {
   docsUrl: `${DOCS.extensions}#x-ms-summary`,
   create: ({ report }) => ({
     schema(node) {
-      if (!node.inResponse || node.propertyName === undefined) return;
-      const value = node.value;
-      if (value['x-ms-visibility'] === 'internal' || '$ref' in value) return;
-      const summary = value['x-ms-summary'];
-      if (typeof summary !== 'string' || summary.trim() === '') report({ message: `response property "${node.propertyName}" has no x-ms-summary`, path: node.path });
+      if (!node.inResponse || !isObject(node.value.properties)) return;
+      const unnamed = Object.entries(node.value.properties)
+        .filter(([, property]) => isObject(property) && !('$ref' in property) && property['x-ms-visibility'] !== 'internal')
+        .filter(([, property]) => {
+          const summary = (property as Record<string, unknown>)['x-ms-summary'];
+          return typeof summary !== 'string' || summary.trim() === '';
+        })
+        .map(([name]) => name);
+      if (unnamed.length === 0) return;
+      const shown = unnamed.slice(0, 5).map((name) => `"${name}"`).join(', ');
+      const more = unnamed.length > 5 ? ` and ${unnamed.length - 5} more` : '';
+      const path = unnamed.length === 1 ? [...node.path, 'properties', unnamed[0]!] : [...node.path, 'properties'];
+      report({ message: `${unnamed.length === 1 ? 'response property' : `${unnamed.length} response properties`} ${shown}${more} ${unnamed.length === 1 ? 'has' : 'have'} no x-ms-summary`, path });
     },
   }),
 };
