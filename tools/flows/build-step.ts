@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { PpkitError } from '../core/errors.js';
 import { projectRoot } from '../core/paths.js';
 import { countBySeverity, formatDiagnostics } from '../diagnostics/index.js';
 import type { BuildStep } from '../build/steps.js';
 import { lintTarget } from './lint/index.js';
-import { renderAll, writeRenderedFlows, type RenderResult } from './render/index.js';
+import { customConnectorSources, renderAll, writeRenderedFlows, type RenderResult } from './render/index.js';
+import { builtSwaggerPath } from './lint/input/load-target.js';
 
 /**
  * `ppkit build` step 2: renders flows/*.yaml into <outDir>/flows/ and lints the result against the
@@ -39,21 +40,8 @@ export const flowsBuildStep: BuildStep = {
 
 /** `apiName=swagger` pairs for the custom connectors the flows call, from the connector step's output (public cloud). */
 function builtConnectorSwaggers(result: RenderResult, outDir: string): string[] {
-  const pairs: string[] = [];
-  const swaggerOf = (source: string) => join(outDir, 'connector', basename(source).replace(/\.ya?ml$/, ''), 'public', 'apiDefinition.swagger.json');
-  const { sources } = result;
-  if (sources.connectorSource) {
-    for (const reference of sources.connectionReferences.filter((r) => r.customConnector)) {
-      const swagger = swaggerOf(sources.connectorSource);
-      if (existsSync(swagger)) pairs.push(`${reference.connectorId.split('/').pop()}=${swagger}`);
-    }
-  }
-  for (const flow of result.flows) {
-    for (const connection of flow.legacyConnections) {
-      if (!connection.source) continue;
-      const swagger = swaggerOf(connection.source);
-      if (existsSync(swagger)) pairs.push(`${connection.apiName}=${swagger}`);
-    }
-  }
-  return [...new Set(pairs)];
+  return customConnectorSources(result)
+    .map(({ apiName, source }) => ({ apiName, swagger: builtSwaggerPath(outDir, source) }))
+    .filter(({ swagger }) => existsSync(swagger))
+    .map(({ apiName, swagger }) => `${apiName}=${swagger}`);
 }

@@ -1,4 +1,4 @@
-export { renderAll, writeRenderedFlows, listTemplates, FLOWS_MANIFEST, type RenderOptions, type RenderResult } from './render-all.js';
+export { renderAll, writeRenderedFlows, listTemplates, customConnectorSources, FLOWS_MANIFEST, type RenderOptions, type RenderResult, type CustomConnectorSource } from './render-all.js';
 export { renderFlow, workflowIdFor, environmentVariableParameterName, type RenderedFlow } from './render-flow.js';
 export { workflowFileName, workflowIdFromFileName } from './file-names.js';
 export { loadProjectSources, type ProjectSources, type ConnectionReferenceInfo, type EnvironmentVariableInfo } from './project-sources.js';

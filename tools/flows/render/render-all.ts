@@ -1,5 +1,5 @@
 import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { writeFileAtomic } from '../../core/atomic-write.js';
 import { stableStringify } from '../../core/stable-json.js';
@@ -82,9 +82,31 @@ export function writeRenderedFlows(result: RenderResult, outDir: string): string
   return written;
 }
 
+/** A custom connector the flows call, with its source under connector/ (`office365-management-api`). */
+export interface CustomConnectorSource {
+  apiName: string;
+  source: string;
+}
+
+/** The custom connectors the rendered flows call and the connector sources they are built from. */
+export function customConnectorSources(result: RenderResult): CustomConnectorSource[] {
+  const found = new Map<string, string>();
+  const { sources } = result;
+  const sourceName = (file: string) => basename(file).replace(/\.ya?ml$/, '');
+  const usedReferences = new Set(result.flows.flatMap((f) => f.connectionReferences));
+  if (sources.connectorSource) {
+    for (const reference of sources.connectionReferences) {
+      if (reference.customConnector && usedReferences.has(reference.logicalName)) found.set(reference.connectorId.split('/').pop()!, sourceName(sources.connectorSource));
+    }
+  }
+  for (const flow of result.flows) for (const c of flow.legacyConnections) if (c.source) found.set(c.apiName, sourceName(c.source));
+  return [...found].map(([apiName, source]) => ({ apiName, source })).sort((a, b) => a.apiName.localeCompare(b.apiName));
+}
+
 function buildManifest(result: RenderResult): unknown {
   const usedVariables = new Set(result.flows.flatMap((f) => f.environmentVariables));
   return {
+    customConnectors: customConnectorSources(result),
     flows: result.flows.map((flow) => ({
       name: flow.name,
       format: flow.format,

@@ -78,6 +78,7 @@ export async function loadLintTarget(target: string, options: LoadOptions = {}):
     ...(single ? {} : solutionFacts(files)),
   };
   addSolutionConnectors(solution, files, flows);
+  if (!single && statSync(target).isDirectory()) addRenderedConnectors(solution, target, files);
   for (const spec of options.connectors ?? []) addConnectorOption(solution, spec, flows);
   return { flows, solution, diagnostics };
 }
@@ -158,6 +159,39 @@ function addSolutionConnectors(solution: SolutionContext, files: TargetFile[], f
       const logicalName = typeof api?.logicalName === 'string' ? api.logicalName : undefined;
       const operations = logicalName ? byConnectorName.get(logicalName) : byConnectorName.size === 1 ? [...byConnectorName.values()][0] : undefined;
       if (operations) solution.connectors.set(apiName, operations);
+    }
+  }
+}
+
+/** Where `ppkit build` (the connector step) writes a connector source's public-cloud swagger. */
+export function builtSwaggerPath(outDir: string, source: string): string {
+  return join(outDir, 'connector', source, 'public', 'apiDefinition.swagger.json');
+}
+
+/**
+ * ppkit's render output (`dist/flows` with flows.json) names the connector sources its custom
+ * connectors are built from; when `ppkit build` put their swaggers beside it (`dist/connector/...`),
+ * the operation checks use them without any --connector option.
+ */
+function addRenderedConnectors(solution: SolutionContext, folder: string, files: TargetFile[]): void {
+  const manifest = files.find((f) => f.name === 'flows.json');
+  if (!manifest) return;
+  let value: unknown;
+  try {
+    value = parseJsonText(manifest.read(), manifest.label);
+  } catch {
+    return;
+  }
+  if (!isObject(value) || !Array.isArray(value.customConnectors)) return;
+  for (const entry of value.customConnectors) {
+    if (!isObject(entry) || typeof entry.apiName !== 'string' || typeof entry.source !== 'string' || solution.connectors.has(entry.apiName)) continue;
+    if (!/^[A-Za-z0-9._-]+$/.test(entry.source)) continue;
+    const swagger = builtSwaggerPath(join(folder, '..'), entry.source);
+    if (!existsSync(swagger)) continue;
+    try {
+      solution.connectors.set(entry.apiName, operationsFromSwagger(parseJsonText(readTextFile(swagger, MAX_FLOW_BYTES), swagger), swagger));
+    } catch {
+      // an unreadable swagger only loses the operation checks
     }
   }
 }
