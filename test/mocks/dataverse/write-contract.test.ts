@@ -227,3 +227,15 @@ describe('$batch', () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe('return=representation with a bad $select', () => {
+  it.each([
+    ['POST', 'admin_flows?$select=nope', { admin_flowid: guid(80) }],
+    ['PATCH', `admin_flows(${guid(80)})?$select=nope`, { admin_displayname: 'x' }],
+  ])('%s fails before anything is stored', async (method, path, body) => {
+    const response = await call(dv, method, path, { body, headers: { Prefer: 'return=representation' } });
+    expect(response.status).toBe(400);
+    expect(response.json.error.code).toBe('0x80060888');
+    expect((await call(dv, 'GET', `admin_flows(${guid(80)})`)).status).toBe(404);
+  });
+});

@@ -94,6 +94,11 @@ export class DataverseStore {
     return table;
   }
 
+  /** Checks a $select list against a table before a write, so a bad list fails before anything is stored. */
+  checkSelect(entitySet: string, select: readonly string[] | undefined): void {
+    this.shape(this.table(entitySet), { select });
+  }
+
   /** Runs `work` in one transaction (a $batch changeset): all of it is stored, or none. */
   transaction<T>(work: () => T): T {
     return this.db.transaction(work)();

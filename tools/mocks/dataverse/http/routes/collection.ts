@@ -49,11 +49,12 @@ function getFetchXml(fetchXml: string, annotations: string | undefined, context:
  */
 export function postCollection(request: DataverseRequest, context: RouteContext, entitySet: string): DataverseResponse {
   const table = context.store.table(entitySet);
-  const { id } = context.store.create(entitySet, parseJsonBody(request.body, table.entitySetName));
   const prefer = parsePrefer(header(request, 'prefer'));
-  if (!prefer.returnRepresentation) return emptyResponse(204, { 'OData-EntityId': entityUrl(context, entitySet, id) });
   const selectText = request.search.get('$select');
   const select = selectText ? parseSelect(selectText) : undefined;
+  if (prefer.returnRepresentation) context.store.checkSelect(entitySet, select);
+  const { id } = context.store.create(entitySet, parseJsonBody(request.body, table.entitySetName));
+  if (!prefer.returnRepresentation) return emptyResponse(204, { 'OData-EntityId': entityUrl(context, entitySet, id) });
   const row = context.store.retrieve(entitySet, id, { select });
   return jsonResponse(201, { '@odata.context': contextUrl(context, entitySet, select, true), ...row }, { 'Preference-Applied': 'return=representation' });
 }

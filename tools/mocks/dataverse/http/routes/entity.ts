@@ -32,11 +32,12 @@ export function getProperty(request: DataverseRequest, context: RouteContext, en
 export function patchEntity(request: DataverseRequest, context: RouteContext, entitySet: string, key: string): DataverseResponse {
   const table = context.store.table(entitySet);
   const body = parseJsonBody(request.body, table.entitySetName);
-  const { id } = context.store.update(entitySet, key, body, { ifMatch: header(request, 'if-match'), ifNoneMatch: header(request, 'if-none-match') });
   const prefer = parsePrefer(header(request, 'prefer'));
-  if (!prefer.returnRepresentation) return emptyResponse(204, { 'OData-EntityId': entityUrl(context, entitySet, id) });
   const selectText = request.search.get('$select');
   const select = selectText ? parseSelect(selectText) : undefined;
+  if (prefer.returnRepresentation) context.store.checkSelect(entitySet, select);
+  const { id } = context.store.update(entitySet, key, body, { ifMatch: header(request, 'if-match'), ifNoneMatch: header(request, 'if-none-match') });
+  if (!prefer.returnRepresentation) return emptyResponse(204, { 'OData-EntityId': entityUrl(context, entitySet, id) });
   const row = context.store.retrieve(entitySet, id, { select });
   return jsonResponse(200, { '@odata.context': contextUrl(context, entitySet, select, true), ...row }, { 'Preference-Applied': 'return=representation' });
 }
