@@ -6,7 +6,8 @@
 export type MaybePromise<T> = T | Promise<T>;
 
 export function isPromise<T>(value: MaybePromise<T>): value is Promise<T> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
+  // Every asynchronous path of the engine produces native promises.
+  return value instanceof Promise;
 }
 
 /** `fn(value)` now if `value` is ready, else when it is. */

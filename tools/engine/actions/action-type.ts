@@ -21,6 +21,14 @@ export interface Outcome {
   code?: string;
 }
 
+/**
+ * A finished outcome. Built through here so every outcome has the same shape: the runner reads
+ * them in its hottest loop, where one object shape keeps property access fast.
+ */
+export function outcome(inputs: unknown, outputs?: unknown, status: RunStatus = 'Succeeded', error?: ActionError): Outcome {
+  return { status, inputs, outputs, error, code: undefined };
+}
+
 export type Report = (message: string, path?: readonly (string | number)[]) => void;
 
 /**

@@ -1,5 +1,5 @@
 import { ActionFailure } from '../errors.js';
-import type { ActionType } from './action-type.js';
+import { outcome, type ActionType } from './action-type.js';
 import { declaredVariable } from './variable-values.js';
 import { inputsObject } from './values.js';
 
@@ -23,7 +23,7 @@ export const appendToArrayVariable: ActionType = {
       variable.shared = false;
     }
     (variable.value as unknown[]).push(value);
-    return { inputs: { name: variable.name, value } };
+    return outcome({ name: variable.name, value });
   },
 };
 

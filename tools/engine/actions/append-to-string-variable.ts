@@ -1,5 +1,5 @@
 import { ActionFailure } from '../errors.js';
-import type { ActionType } from './action-type.js';
+import { outcome, type ActionType } from './action-type.js';
 import { declaredVariable } from './variable-values.js';
 import { inputsObject, textOf } from './values.js';
 
@@ -11,6 +11,6 @@ export const appendToStringVariable: ActionType = {
     const variable = declaredVariable(execution.run.variables, inputs.name, execution.name);
     if (variable.type !== 'string') throw new ActionFailure('InvalidOperation', `The variable '${variable.name}' of type '${variable.type}' cannot be appended to by action type 'AppendToStringVariable'; it needs a String variable.`);
     variable.value = (variable.value as string) + textOf(inputs.value);
-    return { inputs: { name: variable.name, value: inputs.value } };
+    return outcome({ name: variable.name, value: inputs.value });
   },
 };

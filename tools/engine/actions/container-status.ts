@@ -1,6 +1,6 @@
 import type { GraphResult } from '../run-graph.js';
 import type { ActionRun } from '../history/action-run.js';
-import type { Outcome } from './action-type.js';
+import { outcome, type Outcome } from './action-type.js';
 
 export const ACTION_FAILED = { code: 'ActionFailed', message: 'An action failed. No dependent actions succeeded.' };
 
@@ -12,6 +12,6 @@ export const ACTION_FAILED = { code: 'ActionFailed', message: 'An action failed.
 export function containerOutcome(record: ActionRun, result: GraphResult, extra: Outcome = {}, keepResult = false): Outcome {
   if (keepResult) record.resultRecords = result.frame?.records() ?? [];
   if (result.end > record.end) record.end = result.end;
-  if (result.status === 'Failed') return { ...extra, status: 'Failed', error: ACTION_FAILED };
-  return { ...extra, status: result.status === 'Cancelled' ? 'Cancelled' : 'Succeeded' };
+  if (result.status === 'Failed') return outcome(extra.inputs, extra.outputs, 'Failed', ACTION_FAILED);
+  return outcome(extra.inputs, extra.outputs, result.status === 'Cancelled' ? 'Cancelled' : 'Succeeded');
 }

@@ -1,6 +1,6 @@
 import { ActionFailure } from '../errors.js';
 import type { ActionExecution } from '../run-action.js';
-import type { Outcome } from './action-type.js';
+import { outcome, type Outcome } from './action-type.js';
 import { declaredVariable, fitsType, mismatch } from './variable-values.js';
 import { inputsObject } from './values.js';
 
@@ -15,5 +15,5 @@ export function changeNumber(execution: ActionExecution, sign: 1 | -1): Outcome 
   if (!fitsType(variable.type, by)) throw mismatch(variable.name, variable.type, by);
   const value = (variable.value as number) + sign * (by as number);
   variable.value = value;
-  return { inputs: { name: variable.name, value: by }, outputs: { body: { name: variable.name, value } } };
+  return outcome({ name: variable.name, value: by }, { body: { name: variable.name, value } });
 }

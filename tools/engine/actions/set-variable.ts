@@ -1,4 +1,4 @@
-import type { ActionType } from './action-type.js';
+import { outcome, type ActionType } from './action-type.js';
 import { declaredVariable, fitsType, mismatch } from './variable-values.js';
 import { inputsObject } from './values.js';
 
@@ -13,6 +13,6 @@ export const setVariable: ActionType = {
     variable.value = value;
     variable.shared = false;
     const recorded = { name: variable.name, value };
-    return { inputs: recorded, outputs: { body: recorded } };
+    return outcome(recorded, { body: recorded });
   },
 };

@@ -29,6 +29,7 @@ class BlobStore {
     }
     const known = this.byObject.get(value);
     if (known) return { $blob: known };
+    if (!largerThan(value, this.limit)) return value;
     const text = JSON.stringify(value);
     if (text === undefined || text.length <= this.limit) return value;
     const id = this.store(value, text);
@@ -41,6 +42,27 @@ class BlobStore {
     if (!(id in this.blobs)) this.blobs[id] = value;
     return id;
   }
+}
+
+/** Whether a value's JSON is (roughly) longer than `limit`, without building the JSON: stops early. */
+function largerThan(value: unknown, limit: number): boolean {
+  let budget = limit;
+  const walk = (node: unknown): boolean => {
+    if (typeof node === 'string') budget -= node.length + 2;
+    else if (node === null || typeof node !== 'object') budget -= 8;
+    else if (Array.isArray(node)) {
+      budget -= 2;
+      for (const item of node) if (walk(item)) return true;
+    } else {
+      budget -= 2;
+      for (const key in node) {
+        budget -= key.length + 4;
+        if (walk((node as Record<string, unknown>)[key])) return true;
+      }
+    }
+    return budget < 0;
+  };
+  return walk(value);
 }
 
 export function recordJson(record: ActionRun, blobs: BlobStore | undefined): Record<string, unknown> {
