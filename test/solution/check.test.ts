@@ -100,6 +100,17 @@ describe('solution check', () => {
     }
   });
 
+  it('accepts a custom connector the solution takes from another solution (by id or schema name)', async () => {
+    const files = folderToZip(readSolutionFolder(MICROSOFT_LAYOUT));
+    // Move the connector out, as the CoE audit-log solution does (its connector lives in Core).
+    const custom = text(files.get('customizations.xml')).replace(/<Connectors>[\s\S]*<\/Connectors>/, '');
+    files.set('customizations.xml', Buffer.from(custom));
+    for (const name of [...files.keys()]) if (name.startsWith('Connector/')) files.delete(name);
+    const manifest = text(files.get('solution.xml')).replace(/<RootComponent type="372"[^>]*\/>/, '').replace('<MissingDependencies>', '<MissingDependencies><MissingDependency><Required type="372" schemaName="contoso_5Fcontoso-20notify" displayName="Contoso Notify" solution="ContosoCore (1.0.0.3)" id="{8d1c6e2a-3f4b-4a5c-9e7d-1b2c3d4e5f60}" /><Dependent type="connectionreference" id.connectionreferencelogicalname="contoso_sharedcontoso5fcontoso20notify_4a1b2" /></MissingDependency>');
+    files.set('solution.xml', Buffer.from(manifest));
+    expect(await checkPackageFiles(files, 'ms')).toEqual([]);
+  });
+
   it('accepts what the solution takes from another solution (MissingDependencies)', async () => {
     // The Microsoft-layout fixture reads contoso_SharedMailbox, declared as a missing dependency.
     const files = folderToZip(readSolutionFolder(MICROSOFT_LAYOUT));

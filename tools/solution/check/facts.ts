@@ -49,8 +49,11 @@ export function packageFacts(context: SolutionCheckContext): PackageFacts {
     for (const dependency of childElements(firstChild(manifest, 'MissingDependencies') ?? manifest, 'MissingDependency')) {
       const required = firstChild(dependency, 'Required');
       if (!required) continue;
-      const key = attr(required, 'schemaName') ?? attr(required, 'id.schemaname') ?? attr(required, 'id.connectionreferencelogicalname') ?? bareGuid(attr(required, 'id'));
-      facts.missing.push({ type: (attr(required, 'type') ?? '').toLowerCase(), key: key.toLowerCase() });
+      // A required component may be named several ways at once (a connector by schemaName and id).
+      const type = (attr(required, 'type') ?? '').toLowerCase();
+      for (const key of [attr(required, 'schemaName'), attr(required, 'id.schemaname'), attr(required, 'id.connectionreferencelogicalname'), attr(required, 'id') && bareGuid(attr(required, 'id'))]) {
+        if (key) facts.missing.push({ type, key: key.toLowerCase() });
+      }
     }
   }
   return facts;
