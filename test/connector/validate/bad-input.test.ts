@@ -19,6 +19,7 @@ function connector(name: string, swagger: string | Buffer, withProperties = true
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'apiDefinition.swagger.json'), swagger);
   if (withProperties) writeFileSync(join(dir, 'apiProperties.json'), properties);
+  writeFileSync(join(dir, 'icon.png'), readFileSync(join(FIXTURES, 'clean', 'icon.png')));
   return dir;
 }
 
@@ -52,6 +53,16 @@ describe('connector validate: bad input', () => {
     expect(run.stdout).toMatch(line);
     expect(run.stdout).toContain(`  ${code}  `);
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/\n\s+at |internal error/);
+  });
+
+  it('a folder with apiProperties.json but a misnamed swagger names the file to rename', async () => {
+    const dir = join(root, 'misnamed');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'apiDefination.swagger.json'), clean);
+    writeFileSync(join(dir, 'apiProperties.json'), properties);
+    const run = await runInProcess(['connector', 'validate', dir]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/misnamed  error  swagger-missing  connector folder has apiProperties\.json but no apiDefinition\.swagger\.json \(found apiDefination\.swagger\.json: rename/);
   });
 
   it('a BOM is tolerated, as paconn reads utf-8-sig', async () => {

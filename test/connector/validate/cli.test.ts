@@ -19,6 +19,7 @@ function flawed(): string {
   delete swagger.info.contact;
   writeFileSync(join(dir, 'apiDefinition.swagger.json'), JSON.stringify(swagger, null, 2));
   writeFileSync(join(dir, 'apiProperties.json'), readFileSync(join(clean, 'apiProperties.json')));
+  writeFileSync(join(dir, 'icon.png'), readFileSync(join(clean, 'icon.png')));
   return dir;
 }
 

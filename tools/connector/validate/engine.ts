@@ -2,7 +2,7 @@
  * The validation engine: loads a connector's files once, builds the shared index, runs every
  * enabled rule's visitors over it in one pass, and returns located diagnostics.
  */
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonTreeLocator, locateDiagnostics, toPointer, type Diagnostic } from '../../diagnostics/index.js';
 import { buildIndex, type ConnectorIndex, type IconInfo } from './document-index.js';
@@ -34,7 +34,15 @@ export function validateTargets(targets: readonly ConnectorTarget[], ruleset: Re
 
 export function validateConnector(target: ConnectorTarget, ruleset: ResolvedRuleset = recommendedRuleset()): { diagnostics: Diagnostic[]; files: number } {
   if (!target.swaggerFile) {
-    return { diagnostics: [{ code: 'swagger-missing', severity: 'error', message: 'connector folder has apiProperties.json but no apiDefinition.swagger.json', file: target.dir, docsUrl: DOCS.paconn }], files: 0 };
+    // The public repository has swaggers saved under other names (apiDefination.swagger.json, <Name>.swagger.json).
+    let others: string[] = [];
+    try {
+      others = readdirSync(target.dir).filter((name) => /\.json$/i.test(name) && !/^apiproperties\.json$/i.test(name));
+    } catch {
+      others = [];
+    }
+    const hint = others.length > 0 ? ` (found ${others.join(', ')}: rename the swagger to apiDefinition.swagger.json)` : '';
+    return { diagnostics: [{ code: 'swagger-missing', severity: 'error', message: `connector folder has apiProperties.json but no apiDefinition.swagger.json${hint}`, file: target.dir, docsUrl: DOCS.paconn }], files: 0 };
   }
   let scriptText: string | undefined;
   if (target.scriptFile) {
