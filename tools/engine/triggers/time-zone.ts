@@ -36,17 +36,27 @@ export function wallTimeAt(ms: number, zone: string): WallTime {
   return { year: parts.year as number, month: parts.month as number, day: parts.day as number, hour: (parts.hour as number) % 24, minute: parts.minute as number, second: parts.second as number };
 }
 
-/** The UTC instant of a wall-clock time in `zone` (DST gaps move forward, overlaps take the first). */
+/** Offset of `zone` from UTC at instant `ms`, in ms (CET: +3600000). */
+function offsetAt(ms: number, zone: string): number {
+  const wall = wallTimeAt(ms, zone);
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - (ms - (ms % 1000 + 1000) % 1000);
+}
+
+/**
+ * The UTC instant of a wall-clock time in `zone`. In a DST overlap the first (earlier) instant is
+ * taken; a time inside a DST gap (02:30 on a spring-forward night) moves forward by the gap, as
+ * .NET's time zone conversion does.
+ */
 export function utcOfWallTime(wall: WallTime, zone: string): number {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   if (zone === 'UTC') return asUtc;
-  let guess = asUtc;
-  for (let i = 0; i < 3; i++) {
-    const seen = wallTimeAt(guess, zone);
-    const seenUtc = Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute, seen.second);
-    const diff = asUtc - seenUtc;
-    if (diff === 0) break;
-    guess += diff;
+  const before = offsetAt(asUtc - 43_200_000, zone);
+  const after = offsetAt(asUtc + 43_200_000, zone);
+  const candidates = [...new Set([asUtc - Math.max(before, after), asUtc - Math.min(before, after)])];
+  for (const candidate of candidates) {
+    const seen = wallTimeAt(candidate, zone);
+    if (seen.hour === wall.hour && seen.minute === wall.minute && seen.day === wall.day) return candidate;
   }
-  return guess;
+  // In the gap: the wall time does not exist; keep the offset from before the change.
+  return asUtc - before;
 }
