@@ -1,5 +1,11 @@
 import { PpkitError } from '../core/errors.js';
 
+/**
+ * Expression errors are data (a flow can catch and report them), and a flow with a loop may raise
+ * thousands: they keep a short stack, since capturing a deep closure stack costs more than the work.
+ */
+const CHEAP_STACK_FRAMES = 4;
+
 /** Where the service sends users for expression help; its messages end with this sentence. */
 export const EXPRESSION_DOCS_URL = 'https://aka.ms/logicexpressions';
 
@@ -14,9 +20,12 @@ export class ExpressionSyntaxError extends PpkitError {
   readonly offset: number;
 
   constructor(expression: string, offset: number, expected: string, found?: string) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = CHEAP_STACK_FRAMES;
     const shown = expression.length > 200 ? `${expression.slice(0, 200)}...` : expression;
     const what = found ?? describeFound(expression, offset);
     super(`The template language expression '${shown}' is not valid: expected ${expected} at column ${offset + 1}, found ${what}.`);
+    Error.stackTraceLimit = limit;
     this.expression = expression;
     this.offset = offset;
     this.column = offset + 1;
@@ -41,7 +50,10 @@ export class WorkflowExpressionError extends PpkitError {
   readonly code = 'InvalidTemplate';
 
   constructor(message: string, functionName?: string) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = CHEAP_STACK_FRAMES;
     super(message);
+    Error.stackTraceLimit = limit;
     this.functionName = functionName;
   }
 }

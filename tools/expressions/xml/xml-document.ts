@@ -13,7 +13,26 @@ export class XmlError extends Error {}
  * Parses XML text. DTDs are refused outright (as .NET's default DtdProcessing.Prohibit does), so
  * no entity expansion (billion laughs) or external entity (XXE) can happen.
  */
+/**
+ * Recently parsed documents by text: a Foreach that runs xpath() on the same XML for every item
+ * parses it once. Documents are never changed after parsing, so sharing them is safe.
+ */
+const recentDocuments = new Map<string, Document>();
+const RECENT_LIMIT = 16;
+const CACHEABLE_CHARS = 1024 * 1024;
+
 export function parseXml(text: string): Document {
+  const cached = recentDocuments.get(text);
+  if (cached) return cached;
+  const document = parseXmlUncached(text);
+  if (text.length <= CACHEABLE_CHARS) {
+    if (recentDocuments.size >= RECENT_LIMIT) recentDocuments.delete(recentDocuments.keys().next().value!);
+    recentDocuments.set(text, document);
+  }
+  return document;
+}
+
+function parseXmlUncached(text: string): Document {
   if (text.length > MAX_XML_CHARS) throw new XmlError(`The XML is ${text.length} characters long, more than the ${MAX_XML_CHARS} allowed.`);
   if (/<!DOCTYPE/i.test(text)) throw new XmlError('For security reasons DTD is prohibited in this XML document.');
   try {
