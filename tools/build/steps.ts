@@ -1,6 +1,7 @@
 import { connectorBuildStep } from '../connector/build/build-step.js';
 import { flowsBuildStep } from '../flows/build-step.js';
 import { solutionBuildStep } from '../solution/build-step.js';
+import { simulateBuildStep } from '../simulate/build-step.js';
 /**
  * The steps of `ppkit build` (and so of `npm start`), in order. Each part of ppkit contributes one
  * step that builds its artefacts into the output folder and checks them; a failed step stops the build.
@@ -25,4 +26,4 @@ export interface BuildStep {
   run(context: BuildStepContext): Promise<BuildStepResult>;
 }
 
-export const buildSteps: BuildStep[] = [connectorBuildStep, flowsBuildStep, solutionBuildStep];
+export const buildSteps: BuildStep[] = [connectorBuildStep, flowsBuildStep, solutionBuildStep, simulateBuildStep];

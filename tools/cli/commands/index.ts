@@ -18,5 +18,6 @@ import { solutionUnpackCommand } from './solution-unpack.js';
 import { solutionCheckCommand } from './solution-check.js';
 import { solutionSettingsCommand } from './solution-settings.js';
 import { solutionLegacyPackageCommand } from './solution-legacy-package.js';
+import { simulateCommand } from './simulate.js';
 /** Every command group of the CLI, in the order --help lists them. Add a group here, one line. */
-export const commandModules: readonly CommandModule[] = [buildCommand, connectorBuildCommand, connectorValidateCommand, connectorDiffCommand, connectorAppRegistrationCommand, flowRenderCommand, flowLintCommand, flowRunCommand, mockDataverseCommand, mockO365Command, connectorTestCommand, doctorCommand, exprEvalCommand, solutionPackCommand, solutionUnpackCommand, solutionCheckCommand, solutionSettingsCommand, solutionLegacyPackageCommand];
+export const commandModules: readonly CommandModule[] = [buildCommand, connectorBuildCommand, connectorValidateCommand, connectorDiffCommand, connectorAppRegistrationCommand, flowRenderCommand, flowLintCommand, flowRunCommand, mockDataverseCommand, mockO365Command, connectorTestCommand, doctorCommand, exprEvalCommand, solutionPackCommand, solutionUnpackCommand, solutionCheckCommand, solutionSettingsCommand, solutionLegacyPackageCommand, simulateCommand];

@@ -1,0 +1,94 @@
+import type { ActionRun, RunHistory } from '../engine/index.js';
+
+/** What the runs did, read from their history: the same for ppkit's flows and the CoE kit's own. */
+export interface RunFigures {
+  parentRuns: { succeeded: number; failed: number };
+  childRuns: { succeeded: number; failed: number };
+  /** Content blobs fetched (ListContentDetails) or legacy search pages (GetActivitiesByOperation). */
+  blobs: number;
+  /** Audit records in what was fetched, duplicates across blobs included. */
+  records: number;
+  /** LaunchPowerApp records among them. */
+  launches: number;
+  /** Read windows the flows asked the API for: [start, end) in ms. */
+  windows: [number, number][];
+  /** Retries the engine made, by HTTP status (or error code). */
+  retries: Record<string, number>;
+  /** Actions that failed, by error code. */
+  failedActions: Record<string, number>;
+}
+
+export function emptyFigures(): RunFigures {
+  return { parentRuns: { succeeded: 0, failed: 0 }, childRuns: { succeeded: 0, failed: 0 }, blobs: 0, records: 0, launches: 0, windows: [], retries: {}, failedActions: {} };
+}
+
+/** Adds one parent run (and its child runs) to the figures. */
+export function addRun(figures: RunFigures, history: RunHistory): void {
+  const seen = new Set(figures.windows.map(([a, b]) => `${a}|${b}`));
+  const visit = (run: RunHistory, depth: number) => {
+    const bucket = depth === 0 ? figures.parentRuns : figures.childRuns;
+    if (run.status === 'Succeeded') bucket.succeeded++;
+    else bucket.failed++;
+    for (const record of run.records) {
+      for (const retry of record.retries ?? []) {
+        const key = retry.statusCode !== undefined ? String(retry.statusCode) : (retry.code ?? 'error');
+        figures.retries[key] = (figures.retries[key] ?? 0) + 1;
+      }
+      if (record.status === 'Failed' && record.error) figures.failedActions[record.error.code] = (figures.failedActions[record.error.code] ?? 0) + 1;
+      countRecord(figures, record, seen);
+    }
+    for (const child of run.childRuns) visit(child, depth + 1);
+  };
+  visit(history, 0);
+}
+
+function countRecord(figures: RunFigures, record: ActionRun, seen: Set<string>): void {
+  const inputs = record.inputs as { host?: { operationId?: string }; parameters?: Record<string, unknown> } | undefined;
+  const operation = inputs?.host?.operationId;
+  if (!operation) return;
+  const parameters = inputs?.parameters ?? {};
+  const window = (start: unknown, end: unknown) => {
+    const a = typeof start === 'string' ? Date.parse(start) : NaN;
+    const b = typeof end === 'string' ? Date.parse(end) : NaN;
+    if (Number.isFinite(a) && Number.isFinite(b) && !seen.has(`${a}|${b}`)) {
+      seen.add(`${a}|${b}`);
+      figures.windows.push([a, b]);
+    }
+  };
+  if (operation === 'ListContent') window(parameters.startTime, parameters.endTime);
+  if (record.status !== 'Succeeded') return;
+  const body = (record.outputs as { body?: unknown } | undefined)?.body;
+  if (operation === 'ListContentDetails' && Array.isArray(body)) {
+    figures.blobs++;
+    figures.records += body.length;
+    figures.launches += body.filter((r) => (r as { Operation?: string })?.Operation === 'LaunchPowerApp').length;
+  }
+  if (operation === 'GetActivitiesByOperation') {
+    window(parameters.StartDate, parameters.EndDate);
+    const value = (body as { value?: unknown[] } | undefined)?.value;
+    if (!Array.isArray(value)) return;
+    figures.blobs++;
+    figures.records += value.length;
+    for (const row of value) {
+      const data = (row as { AuditData?: unknown })?.AuditData;
+      try {
+        const parsed = typeof data === 'string' ? (JSON.parse(data) as { Operation?: string }) : (data as { Operation?: string } | undefined);
+        if (parsed?.Operation === 'LaunchPowerApp') figures.launches++;
+      } catch {
+        // a malformed AuditData string is the flow's problem; it counts as a record only
+      }
+    }
+  }
+}
+
+/** Merges overlapping or touching windows; the ground truth is read over the merged spans. */
+export function mergeWindows(windows: readonly [number, number][]): [number, number][] {
+  const sorted = [...windows].sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [start, end] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
