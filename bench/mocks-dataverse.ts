@@ -89,6 +89,22 @@ export async function run(): Promise<void> {
     printComparison('single-row creates (WAL file, 1 transaction each)', ours, baseline);
     printFigure('goal >= 20k creates/s through the store layer', ours.perSecond >= 20_000 ? `met (${Math.round(ours.perSecond)}/s)` : `NOT met (${Math.round(ours.perSecond)}/s)`);
 
+    // 1b. The same in memory: the store's own cost without the file system.
+    const memory = new DataverseStore({ tables });
+    const memoryBaseline = new DataverseStore({ tables });
+    const rawMemory = rawInsert(memoryBaseline.db);
+    let k = 0;
+    const oursMemory = await measure('store.create', () => {
+      for (let i = 0; i < BATCH; i++) memory.create('admin_auditlogs', auditRecord(k++));
+    }, { opsPerCall: BATCH, minMs: 2000, warmupCalls: 1 });
+    let l = 0;
+    const baseMemory = await measure('raw better-sqlite3 INSERT', () => {
+      for (let i = 0; i < BATCH; i++) rawMemory(l++);
+    }, { opsPerCall: BATCH, minMs: 2000, warmupCalls: 1 });
+    printComparison('single-row creates (:memory:)', oursMemory, baseMemory);
+    memory.close();
+    memoryBaseline.close();
+
     // 2. Filtered queries on a table of SEED_ROWS rows: text + date filter, 50 rows, 3 columns.
     const query = new DataverseStore({ tables, dbFile: join(folder, 'query.sqlite') });
     query.transaction(() => {

@@ -68,6 +68,7 @@ export class DataverseStore {
   private version: number;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly filters = new Map<string, SqlFragment>();
+  private readonly insertPlans = new Map<Table, InsertPlan>();
 
   constructor(options: StoreOptions) {
     this.tables = options.tables;
@@ -237,33 +238,58 @@ export class DataverseStore {
   }
 
   private insert(table: Table, id: string, values: Map<Column, StorageValue>, binds: ReturnType<typeof readRecordValues>['binds']): void {
-    this.resolveBinds(table, values, binds);
+    if (binds.length > 0) this.resolveBinds(table, values, binds);
+    const plan = this.insertPlan(table);
     const stamp = this.timestamp();
     const version = ++this.version;
-    const params: StorageValue[] = table.columns.map((column) => {
-      if (column === table.primaryId) return id;
-      const given = values.get(column);
-      if (given !== undefined) return given;
-      switch (column.logicalName) {
-        case 'createdon':
-        case 'modifiedon':
-          return stamp;
-        case 'versionnumber':
-          return version;
-        case 'statecode':
-          return 0;
-        case 'statuscode':
-          return 1;
-        default:
-          return null;
+    const params = new Array<StorageValue>(plan.defaults.length);
+    for (let i = 0; i < plan.defaults.length; i++) {
+      const given = values.get(table.columns[i]!);
+      if (given !== undefined) {
+        params[i] = given;
+        continue;
       }
-    });
-    this.run(table, this.insertSql(table), params);
+      const fill = plan.defaults[i]!;
+      params[i] = fill === 'id' ? id : fill === 'stamp' ? stamp : fill === 'version' ? version : fill;
+    }
+    this.runStatement(table, plan.statement, params);
+  }
+
+  /** The prepared INSERT of a table and what each column gets when the body leaves it out. */
+  private insertPlan(table: Table): InsertPlan {
+    let plan = this.insertPlans.get(table);
+    if (!plan) {
+      const names = table.columns.map((c) => quoteName(c.logicalName)).join(', ');
+      const statement = this.db.prepare(`INSERT INTO ${quoteName(table.logicalName)} (${names}) VALUES (${table.columns.map(() => '?').join(', ')})`);
+      const defaults = table.columns.map((column): InsertPlan['defaults'][number] => {
+        if (column === table.primaryId) return 'id';
+        switch (column.logicalName) {
+          case 'createdon':
+          case 'modifiedon':
+            return 'stamp';
+          case 'versionnumber':
+            return 'version';
+          case 'statecode':
+            return 0;
+          case 'statuscode':
+            return 1;
+          default:
+            return null;
+        }
+      });
+      plan = { statement, defaults };
+      this.insertPlans.set(table, plan);
+    }
+    return plan;
   }
 
   private run(table: Table, sql: string, params: StorageValue[]): void {
+    this.runStatement(table, this.statement(sql), params);
+  }
+
+  private runStatement(table: Table, statement: Database.Statement, params: StorageValue[]): void {
     try {
-      this.statement(sql).run(...params);
+      statement.run(...params);
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw dataverseErrors.duplicateKey();
@@ -285,11 +311,6 @@ export class DataverseStore {
       if (!found) throw this.missing(target, where);
       values.set(bind.column, found.id);
     }
-  }
-
-  private insertSql(table: Table): string {
-    const names = table.columns.map((c) => quoteName(c.logicalName)).join(', ');
-    return `INSERT INTO ${quoteName(table.logicalName)} (${names}) VALUES (${table.columns.map(() => '?').join(', ')})`;
   }
 
   private find(table: Table, where: KeyCondition): { id: string; version: number } | undefined {
@@ -403,6 +424,12 @@ export class DataverseStore {
   private timestamp(): string {
     return `${this.now().toISOString().slice(0, 19)}Z`;
   }
+}
+
+interface InsertPlan {
+  statement: Database.Statement;
+  /** Per column: the new id, the timestamp, the version number, or a fixed value. */
+  defaults: Array<'id' | 'stamp' | 'version' | StorageValue>;
 }
 
 interface KeyCondition {
