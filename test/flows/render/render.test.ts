@@ -8,6 +8,7 @@ import { renderAll, writeRenderedFlows } from '../../../tools/flows/render/index
 import { lintTarget } from '../../../tools/flows/lint/index.js';
 import { buildConnectors } from '../../../tools/connector/build/build-connector.js';
 import { PROJECT_ROOT, runPpkit } from '../../helpers/cli.js';
+import { runCli } from '../../../tools/cli/program.js';
 
 /**
  * Golden files of the rendered flows. After an intended template change:
@@ -95,24 +96,37 @@ describe('ppkit flow render (spawned)', { timeout: 60_000 }, () => {
     expect(parent.properties.definition.triggers.Recurrence.recurrence).toEqual({ frequency: 'Hour', interval: 6 });
   });
 
-  it.each([
-    [['--param', 'recurrenceFrequency=Fortnight'], 1, /recurrenceFrequency: expected one of/],
-    [['--param', 'noSuchThing=1'], 2, /--param noSuchThing: no flow template declares it/],
-  ])('refuses %j with one clear line and writes nothing', (args, status, message) => {
-    const out = join(temp, `bad-${status}`);
-    const run = runPpkit(['flow', 'render', '--out', out, ...args]);
-    expect(run.status).toBe(status);
-    expect(run.stderr).toMatch(message);
+  it('refuses an unknown --param with one clear line, exit 2, and writes nothing', () => {
+    const out = join(temp, 'bad-2');
+    const run = runPpkit(['flow', 'render', '--out', out, '--param', 'noSuchThing=1']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--param noSuchThing: no flow template declares it/);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(() => readdirSync(out)).toThrow();
   });
+});
 
-  it('names the template file and line of a broken template', () => {
+describe('ppkit flow render (in process)', () => {
+  async function render(...args: string[]) {
+    const io = { out: '', err: '', color: false, isTTY: false, stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
+    const status = await runCli(['flow', 'render', ...args], io);
+    return { status, stdout: io.out, stderr: io.err };
+  }
+
+  it('refuses a bad parameter value with exit 1 and writes nothing', async () => {
+    const out = join(temp, 'bad-1');
+    const run = await render('--out', out, '--param', 'recurrenceFrequency=Fortnight');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/recurrenceFrequency: expected one of Month, Week, Day, Hour, Minute, Second, got "Fortnight"/);
+    expect(() => readdirSync(out)).toThrow();
+  });
+
+  it('names the template file and line of a broken template', async () => {
     const project = join(temp, 'project');
     mkdirSync(join(project, 'flows'), { recursive: true });
     cpSync(join(PROJECT_ROOT, 'solution'), join(project, 'solution'), { recursive: true });
     writeFileSync(join(project, 'flows', 'broken.yaml'), 'name: Admin | Sync Audit Logs\ndefinition:\n  triggers: {}\n  actions:\n    Compose:\n      type: Compose\n      inputs: "{{nope}}"\n');
-    const run = runPpkit(['flow', 'render', '--project', project, '--out', join(project, 'out')]);
+    const run = await render('--project', project, '--out', join(project, 'out'));
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/broken\.yaml:7:\d+: unknown template parameter \{\{nope\}\}/);
   });
