@@ -93,6 +93,13 @@ describe('hostile and random input', () => {
     expect(['value', 'error']).toContain(outcome);
   });
 
+  it('a JSON value nested 100,000 deep is compared and printed, or refused, without a crash', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    for (const expression of [`equals(json('${deep}'), json('${deep}'))`, `string(json('${deep}'))`, `length(json('${deep}'))`]) {
+      expect(['value', 'error']).toContain(tryExpression(expression));
+    }
+  });
+
   it('deep nesting reports the limit in words', () => {
     expect(() => compileExpression(`${'concat('.repeat(10_000)}'x'${')'.repeat(10_000)}`)).toThrow(/at most 256 levels of nested calls and property steps/);
   });

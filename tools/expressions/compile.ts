@@ -26,7 +26,23 @@ function remember(cache: Map<string, CompiledExpression>, key: string, compiled:
  * counts are reported here, as the service reports them when a flow is saved.
  */
 export function compileExpression(text: string): CompiledExpression {
-  return expressionCache.get(text) ?? remember(expressionCache, text, compileNode(parseExpression(text), text));
+  return expressionCache.get(text) ?? remember(expressionCache, text, guardRoot(compileNode(parseExpression(text), text), text));
+}
+
+/**
+ * The last line of defence at the root of an expression: a RangeError (a JSON value nested so deep
+ * that comparing or printing it overflows the stack, an impossible date) becomes an expression error
+ * instead of crashing the caller.
+ */
+function guardRoot(evaluate: CompiledExpression, source: string): CompiledExpression {
+  return (ctx) => {
+    try {
+      return evaluate(ctx);
+    } catch (error) {
+      if (error instanceof RangeError) throw expressionError(source, `a value is out of range or nested too deeply (${error.message})`);
+      throw error;
+    }
+  };
 }
 
 /** Compiles an already parsed expression; `source` is its text, quoted in run-time errors. */
@@ -115,9 +131,9 @@ function compileString(value: string): CompiledValue {
   let evaluate: CompiledExpression;
   const first = parts[0]!;
   if (parts.length === 1 && first.kind === 'expression' && !first.interpolated) {
-    evaluate = compileNode(first.node, first.text);
+    evaluate = guardRoot(compileNode(first.node, first.text), first.text);
   } else {
-    const pieces = parts.map((part) => (part.kind === 'text' ? part.text : compileNode(part.node, part.text)));
+    const pieces = parts.map((part) => (part.kind === 'text' ? part.text : guardRoot(compileNode(part.node, part.text), part.text)));
     evaluate = (ctx) => {
       let text = '';
       for (const piece of pieces) text += typeof piece === 'string' ? piece : toText(piece(ctx));

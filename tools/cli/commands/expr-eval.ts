@@ -1,4 +1,4 @@
-import { UsageError } from '../../core/errors.js';
+import { PpkitError, UsageError } from '../../core/errors.js';
 import { readJsonFile, readTextFile } from '../../core/read-input.js';
 import { runCaseLines } from '../../expressions/cases.js';
 import { compileExpression, compileTemplate } from '../../expressions/compile.js';
@@ -38,17 +38,32 @@ export const exprEvalCommand: CommandModule = {
         if (options.file !== undefined) {
           if (expression !== undefined) throw new UsageError('give either an expression or --file, not both');
           const results = runCaseLines(readTextFile(options.file), defaults, options.file);
-          context.io.stdout(results.map((result) => `${JSON.stringify(result)}\n`).join(''));
+          context.io.stdout(results.map((result) => `${printCaseResult(result)}\n`).join(''));
           return 0;
         }
         if (expression === undefined) throw new UsageError("missing the expression: ppkit expr eval \"concat('a', 'b')\" (or --file cases.jsonl)");
         const ctx = createMemoryContext(defaults);
         const evaluate = options.template ? compileTemplate(expression) : compileExpression(expression);
         const value = evaluate(ctx);
-        context.io.stdout(`${JSON.stringify(value === undefined ? null : value, null, 2)}\n`);
+        let json: string;
+        try {
+          json = JSON.stringify(value === undefined ? null : value, null, 2);
+        } catch {
+          throw new PpkitError('the value is nested too deeply to print as JSON');
+        }
+        context.io.stdout(`${json}\n`);
         return 0;
       }),
     );
   },
 };
 
+
+/** One output line; a value too deep to print becomes that case's error, not the end of the run. */
+function printCaseResult(result: object): string {
+  try {
+    return JSON.stringify(result);
+  } catch {
+    return JSON.stringify({ error: 'the value is nested too deeply to print as JSON' });
+  }
+}

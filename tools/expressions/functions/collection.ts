@@ -1,5 +1,6 @@
 import { functionError, invalidParameter } from '../errors.js';
 import { deepEquals, findKey, isObject, setOwn, toText, typeName, type JsonObject } from '../values.js';
+import { MAX_RESULT_CHARS } from './string.js';
 import { ANY, ARRAY, BOOLEAN, COLLECTION, INTEGER, STRING, arrayArg, integerArg, stringArg, wrongType, type FunctionDescriptor } from './descriptor.js';
 
 const category = 'collection';
@@ -141,7 +142,9 @@ export const collectionFunctions: FunctionDescriptor[] = [
     evaluate(args, _ctx, call) {
       const items = arrayArg(call.name, args, 0);
       const delimiter = stringArg(call.name, args, 1);
-      return items.map(toText).join(delimiter);
+      const text = items.map(toText).join(delimiter);
+      if (text.length > MAX_RESULT_CHARS) throw invalidParameter(call.name, `The result has ${text.length} characters; it must not exceed ${MAX_RESULT_CHARS}.`);
+      return text;
     },
   },
   {

@@ -7,6 +7,9 @@ import { ANY, ARRAY, BOOLEAN, INTEGER, NUMBER, STRING, integerArg, localeArg, nu
 
 const category = 'string';
 
+/** The service's limit on the result of concat() and join(). */
+export const MAX_RESULT_CHARS = 104_857_600;
+
 /** Ordinal, case-insensitive search as the service does for indexOf/lastIndexOf/startsWith/endsWith. */
 function fold(text: string): string {
   return text.toLowerCase();
@@ -35,9 +38,10 @@ export const stringFunctions: FunctionDescriptor[] = [
     maxArgs: Infinity,
     argTypes: [ANY],
     returns: STRING,
-    evaluate(args) {
+    evaluate(args, _ctx, call) {
       let text = '';
       for (const arg of args) text += toText(arg);
+      if (text.length > MAX_RESULT_CHARS) throw invalidParameter(call.name, `The result has ${text.length} characters; it must not exceed ${MAX_RESULT_CHARS}.`);
       return text;
     },
   },
