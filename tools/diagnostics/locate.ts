@@ -65,7 +65,8 @@ export function locateDiagnostics(diagnostics: Diagnostic[], locator: Locator | 
 /** Offsets where each line of `text` starts (for positionAt). */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  // indexOf runs natively: several times faster than a charCodeAt loop on large files.
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
   return starts;
 }
 

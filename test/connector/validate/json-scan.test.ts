@@ -1,7 +1,7 @@
 /** The lean JSON scan: duplicate keys, nesting limit, and positions of wanted paths, against jsonc-parser's. */
 import { describe, expect, it } from 'vitest';
 import { jsonLocator } from '../../../tools/diagnostics/index.js';
-import { scanJson, scannedLocator } from '../../../tools/connector/validate/json-scan.js';
+import { countKeys, quickScan, scanJson, scannedLocator } from '../../../tools/connector/validate/json-scan.js';
 
 const text = `{
   "a": 1, "b": [true, {"c": "x\\"}y", "d": null}, -2.5e3],
@@ -29,5 +29,22 @@ describe('scanJson', () => {
 
   it('stops at the nesting limit', () => {
     expect(scanJson(`${'['.repeat(50)}${']'.repeat(50)}`, { maxDepth: 20, findDuplicates: true }).tooDeepAt).toBe(21);
+  });
+});
+
+describe('quickScan', () => {
+  it.each([
+    ['{"a": 1, "b": {"c": [1, {"d": "x:"}]}}', 4],
+    ['{"a": "\\"quoted\\": no", "b" : 2}', 2],
+    ['{"a": 1, "a": 2}', 2],
+  ])('counts the keys of %s', (text, keys) => {
+    expect(quickScan(text, 10).keys).toBe(keys);
+  });
+
+  it('agrees with countKeys on the parsed value unless a key repeats', () => {
+    const text = '{"a": {"x": 1, "y": [{"z": 1}]}, "b": 2}';
+    expect(quickScan(text, 10).keys).toBe(countKeys(JSON.parse(text)));
+    const repeated = '{"a": 1, "a": 2}';
+    expect(quickScan(repeated, 10).keys).toBeGreaterThan(countKeys(JSON.parse(repeated)));
   });
 });

@@ -172,6 +172,59 @@ export function scanJson(text: string, options: { maxDepth: number; trie?: PathT
   return { duplicates };
 }
 
+/**
+ * The cheap first look at text JSON.parse accepted: nesting depth (refused past `maxDepth`) and the
+ * number of object keys, in one flat loop with no allocation. When the key count matches the
+ * parsed value's, no key was collapsed by JSON.parse, so the costlier duplicate scan is skipped.
+ */
+export function quickScan(text: string, maxDepth: number): { keys: number; tooDeepAt?: number } {
+  let keys = 0;
+  let depth = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      i++;
+      for (;;) {
+        const d = text.charCodeAt(i);
+        if (d === QUOTE) break;
+        i += d === BACKSLASH ? 2 : 1;
+      }
+      // A string followed by ":" is a key.
+      let j = i + 1;
+      for (;;) {
+        const d = text.charCodeAt(j);
+        if (d === 32 || d === 10 || d === 13 || d === 9) j++;
+        else break;
+      }
+      if (text.charCodeAt(j) === 58) keys++;
+    } else if (c === 123 || c === 91) {
+      if (++depth > maxDepth) return { keys, tooDeepAt: i };
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return { keys };
+}
+
+/** Number of own keys in a parsed JSON value (iterative: no recursion on deep values). */
+export function countKeys(value: unknown): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item !== 'object' || item === null) continue;
+    if (Array.isArray(item)) {
+      for (const child of item) if (typeof child === 'object' && child !== null) stack.push(child);
+    } else {
+      for (const key in item) {
+        count++;
+        const child = (item as Record<string, unknown>)[key];
+        if (typeof child === 'object' && child !== null) stack.push(child);
+      }
+    }
+  }
+  return count;
+}
+
 /** A Locator answering from one scan for a known set of paths (deepest existing node wins). */
 export function scannedLocator(text: string, paths: readonly (readonly (string | number)[])[]): Locator {
   const trie = new PathTrie();

@@ -8,7 +8,7 @@ import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import { getNodePath, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { lineColumnAt } from '../../core/read-input.js';
 import type { Diagnostic } from '../../diagnostics/index.js';
-import { scanJson } from './json-scan.js';
+import { countKeys, quickScan, scanJson } from './json-scan.js';
 import { DOCS } from './types.js';
 
 /** Refused outright: no real swagger comes near this, and parsing it would only burn memory. */
@@ -89,9 +89,11 @@ export function parseJsonBytes(file: string, buffer: Uint8Array): LoadResult {
     if (typeof fast !== 'object' || fast === null || Array.isArray(fast)) {
       return fatal(file, 'json-parse', `expected a JSON object at the top level, found ${Array.isArray(fast) ? 'array' : fast === null ? 'null' : typeof fast}`, { line: 1, column: 1 });
     }
-    const scan = scanJson(text, { maxDepth: MAX_NESTING, findDuplicates: true });
-    if (scan.tooDeepAt !== undefined) return fatal(file, 'json-parse', `nesting deeper than ${MAX_NESTING} levels: refused`, lineColumnAt(text, scan.tooDeepAt));
-    for (const duplicate of scan.duplicates) {
+    const quick = quickScan(text, MAX_NESTING);
+    if (quick.tooDeepAt !== undefined) return fatal(file, 'json-parse', `nesting deeper than ${MAX_NESTING} levels: refused`, lineColumnAt(text, quick.tooDeepAt));
+    // Only when JSON.parse collapsed some keys is it worth finding which.
+    const duplicates = quick.keys === countKeys(fast) ? [] : scanJson(text, { maxDepth: MAX_NESTING, findDuplicates: true }).duplicates;
+    for (const duplicate of duplicates) {
       diagnostics.push({ ...strict(file, `duplicate key "${duplicate.path.at(-1)}": JSON.parse keeps the last one silently, the service may refuse it`, lineColumnAt(text, duplicate.offset)), path: duplicate.path });
     }
     // JSON.parse makes `__proto__` an own property (no pollution), but no later merge should ever see it.
