@@ -30,9 +30,12 @@ class BlobStore {
     const known = this.byObject.get(value);
     if (known) return { $blob: known };
     if (!largerThan(value, this.limit)) return value;
-    const text = JSON.stringify(value);
-    if (text === undefined || text.length <= this.limit) return value;
-    const id = this.store(value, text);
+    // Large children are stored on their own first, so a big array shared by several records
+    // (a trigger body, a Compose of it) is written once.
+    const copy: unknown = Array.isArray(value) ? value.map((item) => this.value(item)) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.value(v)]));
+    const text = JSON.stringify(copy);
+    if (text === undefined || text.length <= this.limit) return copy;
+    const id = this.store(copy, text);
     this.byObject.set(value, id);
     return { $blob: id };
   }
