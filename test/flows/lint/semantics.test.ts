@@ -62,11 +62,26 @@ const cases: [string, Record<string, unknown>, string[]][] = [
   }, ['run-after-cycle@A']],
   ['@@ escapes are text, not expressions', { Compose: compose("@@{not an expression('") }, []],
   ['function names are case-insensitive, as in the service', { Compose: compose("@toLower(UTCNOW())") }, []],
+  ['eight levels of nesting are allowed', nested(8), []],
+  ['a ninth level is not', nested(9), ['workflow-limits@Scope_1']],
+  ['an action name longer than 80 characters', { [`Compose_${'x'.repeat(80)}`]: compose(1) }, [`workflow-limits@Compose_${'x'.repeat(80)}`]],
+  ['an Until without a sane count', { Do_until: { type: 'Until', expression: '@true', limit: { count: 6000, timeout: 'PT1H' }, runAfter: {}, actions: {} } }, ['workflow-limits@Do_until']],
 ];
+
+/** Scopes nested `levels` deep around one Compose. */
+function nested(levels: number): Record<string, unknown> {
+  let inner: Record<string, unknown> = { Innermost: compose(1) };
+  for (let i = levels - 1; i >= 1; i--) inner = { [`Scope_${i}`]: { type: 'Scope', runAfter: {}, actions: inner } };
+  return inner;
+}
 
 describe('flow lint semantics', () => {
   it.each(cases)('%s', (_name, actions, expected) => {
     expect(lint(actions).sort()).toEqual([...expected].sort());
+  });
+
+  it('survives hostile nesting (1,500 scopes) with a finding instead of a stack overflow', () => {
+    expect(lint(nested(1500))).toEqual(['workflow-limits@Scope_1']);
   });
 
   it('reports an action reference in a trigger', () => {

@@ -34,6 +34,12 @@ export function childActionMaps(action: WdlAction): { branch: string; actions: R
   return maps;
 }
 
+/**
+ * Deepest container nesting walked. The service allows 8 levels; a hostile file nesting thousands
+ * must not overflow the stack, and what lies deeper is not a valid flow anyway.
+ */
+export const MAX_WALK_DEPTH = 64;
+
 /** Visits every action depth-first, parents before children, in document order. */
 export function visitActions(
   actions: Record<string, WdlAction> | undefined,
@@ -41,13 +47,14 @@ export function visitActions(
   basePath: (string | number)[] = [],
   parent?: ActionVisit,
   branch = 'actions',
+  depth = 0,
 ): void {
-  if (!isObject(actions)) return;
+  if (!isObject(actions) || depth > MAX_WALK_DEPTH) return;
   for (const [name, action] of Object.entries(actions)) {
     if (!isObject(action)) continue;
     const visit: ActionVisit = { name, action, path: [...basePath, name], parent, siblings: actions, branch };
     visitor(visit);
-    for (const child of childActionMaps(action)) visitActions(child.actions, visitor, [...visit.path, ...child.path], visit, child.branch);
+    for (const child of childActionMaps(action)) visitActions(child.actions, visitor, [...visit.path, ...child.path], visit, child.branch, depth + 1);
   }
 }
 

@@ -18,6 +18,7 @@ import { setVariableInParallelLoop } from './set-variable-in-parallel-loop.js';
 import { terminateInLoop } from './terminate-in-loop.js';
 import { variableInitNotTopLevel } from './variable-init-not-top-level.js';
 import { variableNotInitialized } from './variable-not-initialized.js';
+import { workflowLimits } from './workflow-limits.js';
 import { workflowReferenceMissing } from './workflow-reference-missing.js';
 
 /** Every flow rule by id: an explicit map, no file-system discovery. Adding a rule is one line. */
@@ -43,5 +44,6 @@ export const flowRules: ReadonlyMap<string, FlowRule> = new Map(
     environmentVariableUndefined,
     hardcodedValue,
     hardcodedSecret,
+    workflowLimits,
   ].map((rule) => [rule.id, rule]),
 );
