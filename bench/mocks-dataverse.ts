@@ -86,8 +86,24 @@ export async function run(): Promise<void> {
     const baseline = await measure('raw better-sqlite3 INSERT', () => {
       for (let i = 0; i < BATCH; i++) raw(m++);
     }, { opsPerCall: BATCH, minMs: 2000, warmupCalls: 1 });
-    printComparison('single-row creates (WAL file, 1 transaction each)', ours, baseline);
+    printComparison('single-row creates (WAL file, synchronous=off, 1 transaction each)', ours, baseline);
     printFigure('goal >= 20k creates/s through the store layer', ours.perSecond >= 20_000 ? `met (${Math.round(ours.perSecond)}/s)` : `NOT met (${Math.round(ours.perSecond)}/s)`);
+
+    // 1a. With synchronous=normal (fsync at WAL checkpoints: survives an OS crash too).
+    const durable = new DataverseStore({ tables, dbFile: join(folder, 'durable.sqlite'), synchronous: 'normal' });
+    const durableBaseline = new DataverseStore({ tables, dbFile: join(folder, 'durable-raw.sqlite'), synchronous: 'normal' });
+    const rawDurable = rawInsert(durableBaseline.db);
+    let d = 0;
+    const oursDurable = await measure('store.create', () => {
+      for (let i = 0; i < BATCH; i++) durable.create('admin_auditlogs', auditRecord(d++));
+    }, { opsPerCall: BATCH, minMs: 2000, warmupCalls: 1 });
+    let e = 0;
+    const baseDurable = await measure('raw better-sqlite3 INSERT', () => {
+      for (let i = 0; i < BATCH; i++) rawDurable(e++);
+    }, { opsPerCall: BATCH, minMs: 2000, warmupCalls: 1 });
+    printComparison('single-row creates (WAL file, synchronous=normal)', oursDurable, baseDurable);
+    durable.close();
+    durableBaseline.close();
 
     // 1b. The same in memory: the store's own cost without the file system.
     const memory = new DataverseStore({ tables });

@@ -9,9 +9,9 @@ import { FIXTURES } from './helpers.js';
 const folder = mkdtempSync(join(tmpdir(), 'ppkit-dv-crash-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-it('a process killed (SIGKILL) mid-write leaves a consistent SQLite file holding every committed row', async () => {
-  const dbFile = join(folder, 'crash.sqlite');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(FIXTURES, 'write-forever.ts'), dbFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+it.each(['off', 'normal'])('a process killed (SIGKILL) mid-write leaves a consistent SQLite file holding every committed row (synchronous %s)', async (synchronous) => {
+  const dbFile = join(folder, `crash-${synchronous}.sqlite`);
+  const child = spawn(process.execPath, ['--import', 'tsx', join(FIXTURES, 'write-forever.ts'), dbFile, synchronous], { stdio: ['ignore', 'pipe', 'pipe'] });
   const committed: string[] = [];
   let partial = '';
   let stderr = '';

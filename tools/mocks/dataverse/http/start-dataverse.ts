@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { BodyTooLargeError, readBody, sendText, startHttpServer } from '../../http/index.js';
 import { defineTables } from '../model/define-tables.js';
 import type { TableDefinition, TableSet } from '../model/table.js';
-import { DataverseStore } from '../store/dataverse-store.js';
+import { DataverseStore, type SynchronousMode } from '../store/dataverse-store.js';
 import { dispatch } from './dispatch.js';
 import { JSON_CONTENT_TYPE, type DataverseRequest } from './exchange.js';
 
@@ -13,6 +13,8 @@ export interface StartDataverseOptions {
   tables: TableSet | readonly TableDefinition[];
   /** SQLite file; default `:memory:`. */
   dbFile?: string;
+  /** SQLite `synchronous` for a file database (see StoreOptions). */
+  synchronous?: SynchronousMode;
   now?: () => Date;
   /** Largest request body accepted (default 16 MB). */
   maxBodyBytes?: number;
@@ -35,7 +37,7 @@ const API_PREFIX = /^\/api\/data\/v9\.[0-2]\/?/;
 /** Starts the Dataverse emulator: the Web API subset at `/api/data/v9.2/` over a SQLite store. */
 export async function startDataverse(options: StartDataverseOptions): Promise<RunningDataverse> {
   const tables = Array.isArray(options.tables) ? defineTables(options.tables as TableDefinition[]) : (options.tables as TableSet);
-  const store = new DataverseStore({ tables, dbFile: options.dbFile, now: options.now });
+  const store = new DataverseStore({ tables, dbFile: options.dbFile, now: options.now, synchronous: options.synchronous });
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024 * 1024;
   let serviceRoot = '';
   let server;
