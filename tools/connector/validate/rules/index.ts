@@ -58,6 +58,7 @@ import { iconBrandColorCertified } from './icon-brand-color-certified.js';
 import { publisherStackOwner } from './publisher-stack-owner.js';
 import { policyTemplates } from './policy-templates.js';
 import { scriptOperations } from './script-operations.js';
+import { scriptStructure } from './script-structure.js';
 
 const all: Rule[] = [
   jsonStrict,
@@ -115,6 +116,7 @@ const all: Rule[] = [
   publisherStackOwner,
   policyTemplates,
   scriptOperations,
+  scriptStructure,
 ];
 
 export const rules: ReadonlyMap<string, Rule> = new Map(all.map((rule) => [rule.id, rule]));
