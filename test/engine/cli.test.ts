@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, createWriteStream } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import archiver from 'archiver';
+import { zipBytes } from './zip-bytes.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPpkit } from '../helpers/cli.js';
 
@@ -52,7 +52,7 @@ describe('ppkit flow run', { timeout: 60_000 }, () => {
     expect(run.stderr).toContain('--now: expected an ISO 8601 time');
   });
 
-  it('runs a flow of a solution zip by display name, with its child flow and environment variable values', async () => {
+  it('runs a flow of a solution zip by display name, with its child flow and environment variable values', () => {
     const zip = join(temp, 'Solution_1_0_0_0.zip');
     const parentId = 'FA91974D-6E68-EA11-A811-000D3A31CF04';
     const childId = '751183FC-DB68-EA11-A811-000D3A31CF04';
@@ -66,19 +66,13 @@ describe('ppkit flow run', { timeout: 60_000 }, () => {
       actions: { Respond: { type: 'Response', kind: 'PowerApp', inputs: { statusCode: 200, body: { answer: "@{concat('child-', triggerBody()['text'])}" } } } } } }, schemaVersion: '1.0.0.0' };
     const customizations = `<ImportExportXml><Workflows><Workflow WorkflowId="{${parentId.toLowerCase()}}" Name="Admin | Sync Audit Logs"><JsonFileName>/Workflows/AdminSyncAuditLogs-${parentId}.json</JsonFileName></Workflow><Workflow WorkflowId="{${childId.toLowerCase()}}" Name="[Child] Admin | Sync Logs"><JsonFileName>/Workflows/ChildAdminSyncLogs-${childId}.json</JsonFileName></Workflow></Workflows></ImportExportXml>`;
     const envVar = '<environmentvariabledefinition schemaname="admin_Suffix"><defaultvalue>from-solution</defaultvalue><type>100000000</type></environmentvariabledefinition>';
-    await new Promise<void>((resolve, reject) => {
-      const output = createWriteStream(zip);
-      const archive = archiver('zip');
-      output.on('close', () => resolve());
-      archive.on('error', reject);
-      archive.pipe(output);
-      archive.append(customizations, { name: 'customizations.xml' });
-      archive.append('<ImportExportXml />', { name: 'solution.xml' });
-      archive.append(JSON.stringify(parent), { name: `Workflows/AdminSyncAuditLogs-${parentId}.json` });
-      archive.append(JSON.stringify(child), { name: `Workflows/ChildAdminSyncLogs-${childId}.json` });
-      archive.append(envVar, { name: 'environmentvariabledefinitions/admin_Suffix/environmentvariabledefinition.xml' });
-      void archive.finalize();
-    });
+    writeFileSync(zip, zipBytes([
+      { name: 'customizations.xml', data: customizations },
+      { name: 'solution.xml', data: '<ImportExportXml />' },
+      { name: `Workflows/AdminSyncAuditLogs-${parentId}.json`, data: JSON.stringify(parent) },
+      { name: `Workflows/ChildAdminSyncLogs-${childId}.json`, data: JSON.stringify(child) },
+      { name: 'environmentvariabledefinitions/admin_Suffix/environmentvariabledefinition.xml', data: envVar },
+    ]));
     const run = runPpkit(['flow', 'run', `${zip}#Admin | Sync Audit Logs`, '--now', '2024-05-01T00:00:00Z', '--json']);
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toMatchObject({ status: 'Succeeded', outputs: { answer: 'child-from-solution' } });
