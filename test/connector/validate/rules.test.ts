@@ -84,6 +84,8 @@ const failing: Case[] = [
   ['security-requirements', 'scopes on apiKey', (c) => void (c.swagger.security = [{ api_key: ['read'] }]), ['/security/0/api_key']],
   ['security-connection-parameters', 'oauth2 without oauthSetting', (c) => void (c.swagger.securityDefinitions = { oauth: { type: 'oauth2', flow: 'accessCode', authorizationUrl: 'https://login.contoso.example.com/a', tokenUrl: 'https://login.contoso.example.com/t', scopes: {} } }), ['/securityDefinitions/oauth']],
   ['security-connection-parameters', 'apiKey without api_key', (c) => void (c.properties!.properties.connectionParameters = {}), ['/securityDefinitions/api_key']],
+  ['oauth-identity-provider', 'unknown provider', (c) => void (c.properties!.properties.connectionParameters.token = { type: 'oauthSetting', oAuthSettings: { identityProvider: 'okta', clientId: 'x', scopes: [] } }), ['/properties/connectionParameters/token/oAuthSettings/identityProvider']],
+  ['oauth-identity-provider', 'no client id', (c) => void (c.properties!.properties.connectionParameters.token = { type: 'oauthSetting', oAuthSettings: { identityProvider: 'aad', scopes: [] } }), ['/properties/connectionParameters/token/oAuthSettings']],
   ['file-size', 'over 1 MB', (c) => void (c.swagger.info['x-padding'] = 'x'.repeat(1024 * 1024)), ['']],
   ['api-properties-missing', 'no apiProperties', (c) => void delete c.properties, ['']],
   ['api-properties-schema', 'bad parameter type', (c) => void (c.properties!.properties.connectionParameters.api_key.type = 'password'), ['/properties/connectionParameters/api_key/type']],

@@ -47,6 +47,7 @@ import { apiAnnotation } from './api-annotation.js';
 import { pageableNextLink } from './pageable-next-link.js';
 import { securityRequirements } from './security-requirements.js';
 import { securityConnectionParameters } from './security-connection-parameters.js';
+import { oauthIdentityProvider } from './oauth-identity-provider.js';
 import { fileSize } from './file-size.js';
 import { iconPresent } from './icon-present.js';
 import { iconFormat } from './icon-format.js';
@@ -105,6 +106,7 @@ const all: Rule[] = [
   pageableNextLink,
   securityRequirements,
   securityConnectionParameters,
+  oauthIdentityProvider,
   fileSize,
   iconPresent,
   iconFormat,
