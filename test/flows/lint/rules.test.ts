@@ -31,6 +31,7 @@ const failing: [string, string, string[]][] = [
   ['environment-variable-undefined', 'environment-variable-undefined', ['/properties/definition/parameters/TenantID (admin_TenantID)/metadata/schemaName']],
   ['hardcoded-value', 'hardcoded-value.json', ['/properties/definition/actions/Add_a_row/inputs/parameters/item~1emailaddress1']],
   ['hardcoded-secret', 'hardcoded-secret.json', ['/properties/definition/actions/HTTP/inputs/authentication/password']],
+  ['child-flow-contract', 'child-flow-contract', ['/properties/definition/actions/Run_a_Child_Flow/inputs/body']],
   ['workflow-limits', 'workflow-limits.json', ['/properties/definition/actions/Apply_to_each/runtimeConfiguration/concurrency/repetitions']],
 ];
 

@@ -25,6 +25,8 @@ export type ExpressionOwner = { kind: 'action'; visit: ActionVisit } | { kind: '
 export interface SolutionContext {
   /** Workflow ids (lowercase) of the flows in the solution; undefined when linting a lone flow. */
   workflowIds?: ReadonlySet<string>;
+  /** The solution's flows by workflow id (lowercase), for checks of child flow calls. */
+  workflows?: ReadonlyMap<string, FlowModel>;
   /** Schema names of the solution's environment variable definitions; undefined when unknown. */
   environmentVariables?: ReadonlySet<string>;
   /** Operations of connectors by api name (`shared_x`), from swaggers and the built-in catalog. */

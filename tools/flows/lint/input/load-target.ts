@@ -77,6 +77,14 @@ export async function loadLintTarget(target: string, options: LoadOptions = {}):
     connectors: builtInConnectors(),
     ...(single ? {} : solutionFacts(files)),
   };
+  if (solution.workflowIds) {
+    const workflows = new Map<string, FlowModel>();
+    for (const flow of flows) {
+      const id = workflowIdFromFileName(basename(flow.file));
+      if (id) workflows.set(id, flow.model);
+    }
+    solution.workflows = workflows;
+  }
   addSolutionConnectors(solution, files, flows);
   if (!single && statSync(target).isDirectory()) addRenderedConnectors(solution, target, files);
   for (const spec of options.connectors ?? []) addConnectorOption(solution, spec, flows);

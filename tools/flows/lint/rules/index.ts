@@ -1,6 +1,7 @@
 import type { FlowRule } from '../types.js';
 import { actionReferenceMissing } from './action-reference-missing.js';
 import { actionReferenceNotRun } from './action-reference-not-run.js';
+import { childFlowContract } from './child-flow-contract.js';
 import { connectionReferenceMissing } from './connection-reference-missing.js';
 import { environmentVariableUndefined } from './environment-variable-undefined.js';
 import { expressionArity } from './expression-arity.js';
@@ -40,6 +41,7 @@ export const flowRules: ReadonlyMap<string, FlowRule> = new Map(
     operationUnknown,
     operationParameterMissing,
     workflowReferenceMissing,
+    childFlowContract,
     parameterUndefined,
     environmentVariableUndefined,
     hardcodedValue,
