@@ -35,6 +35,9 @@ export const hardcodedValue: FlowRule = {
       action(visit) {
         check(visit.action, visit.path, `action "${visit.name}"`, NESTED_ACTION_KEYS);
       },
+      trigger(trigger) {
+        check(trigger.trigger, trigger.path, `trigger "${trigger.name}"`, new Set());
+      },
       flow() {
         if (!isObject(flow.definition.parameters)) return;
         for (const [name, parameter] of Object.entries(flow.definition.parameters)) {
