@@ -92,7 +92,7 @@ describe('run history', () => {
 
 describe('hostile and limited input', () => {
   it.each([
-    ['entries that climb out of the archive', [{ name: '../../Workflows/Evil-00000000-0000-0000-0000-000000000000.json', data: '{}' }], /(points outside the archive|invalid relative path)/],
+    ['entries that climb out of the archive', [{ name: '../../Workflows/Evil-00000000-0000-0000-0000-000000000000.json', data: '{}' }], /points outside the target folder \(zip-slip\)/],
     ['an entry that inflates past what its header claims (zip bomb)', [{ name: 'Workflows/Bomb-00000000-0000-0000-0000-000000000000.json', data: Buffer.alloc(200_000, 32), declaredSize: 10 }], /too many bytes in the stream/],
   ])('refuses a solution zip with %s', async (_name, entries, message) => {
     const folder = mkdtempSync(join(tmpdir(), 'ppkit-zip-'));

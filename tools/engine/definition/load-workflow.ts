@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { InputError } from '../../core/errors.js';
 import { parseJsonText, readJsonFile, readTextFile } from '../../core/read-input.js';
-import { readZipEntries } from './zip-reader.js';
+import { readZipFile } from '../../zip/index.js';
 import type { ConnectionReference, LoadedWorkflow, WorkflowDefinition } from './types.js';
 
 const GUID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
@@ -66,7 +66,7 @@ export interface LoadedSolution {
 }
 
 export async function loadSolution(source: string): Promise<LoadedSolution> {
-  const files = isFolder(source) ? readFolderFiles(source) : await readZipEntries(source, isInteresting);
+  const files = isFolder(source) ? readFolderFiles(source) : await readZipFlows(source);
   const text = (name: string) => files.get(name)?.toString('utf8').replace(/^\uFEFF/, '');
   const prefix = [...files.keys()].some((n) => n.startsWith('src/Workflows/')) ? 'src/' : '';
   const displayNames = workflowDisplayNames(text(`${prefix}Other/Customizations.xml`) ?? text('customizations.xml') ?? text(`${prefix}customizations.xml`));
@@ -101,6 +101,12 @@ function matchesFileName(file: string, wanted: string): boolean {
 function flowNameFromFile(file: string): string {
   const base = basename(file).replace(/\.json$/i, '');
   return base.replace(/-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '') || base;
+}
+
+/** The entries of a solution zip the engine needs, read with the shared hostile-zip checks. */
+async function readZipFlows(source: string): Promise<Map<string, Buffer>> {
+  const zip = await readZipFile(source);
+  return new Map(zip.entries.filter((entry) => isInteresting(entry.name)).map((entry) => [entry.name, entry.data]));
 }
 
 function isInteresting(name: string): boolean {
