@@ -160,6 +160,11 @@ function compileCall(node: CallNode, source: string): CompiledExpression {
   const evaluate = descriptor.evaluate;
   const folded = foldConstantCall(descriptor, node, site);
   if (folded) return folded;
+  if (node.args.every((arg) => arg.kind === 'literal')) {
+    // parameters('x'), body('Get_items'), utcNow(): literal arguments are built once (functions never change their arguments).
+    const fixed = Object.freeze(node.args.map((arg) => (arg as { value: unknown }).value)) as unknown[];
+    return (ctx) => evaluate(fixed, ctx, site);
+  }
   // Specialised closures for the common arities: no argument array is built by map().
   switch (args.length) {
     case 0:
@@ -315,7 +320,14 @@ export function selectKey(object: unknown, key: unknown, optional: boolean, sour
 function compileMember(node: MemberNode, source: string): CompiledExpression {
   const object = compileNode(node.object, source);
   const { property, optional } = node;
-  return (ctx) => selectProperty(object(ctx), property, optional, source);
+  return (ctx) => {
+    const value = object(ctx);
+    if (isObject(value)) {
+      const found = getProperty(value, property);
+      if (found !== undefined) return found;
+    }
+    return selectProperty(value, property, optional, source);
+  };
 }
 
 function compileIndex(node: IndexNode, source: string): CompiledExpression {
@@ -324,12 +336,14 @@ function compileIndex(node: IndexNode, source: string): CompiledExpression {
   const index = node.index;
   if (index.kind === 'literal' && typeof index.value === 'string') {
     const name = index.value;
+    const isPath = name.includes('/');
     // Fast path for the most common shape in flows: body('X')?['name'].
     return (ctx) => {
       const value = object(ctx);
       if (isObject(value)) {
         const found = getProperty(value, name);
         if (found !== undefined) return found;
+        if (optional && !isPath) return null;
       }
       return selectProperty(value, name, optional, source);
     };
