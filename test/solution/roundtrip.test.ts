@@ -159,3 +159,18 @@ describe('pac solution init projects', () => {
     }
   });
 });
+
+describe('pack refuses hostile folders', () => {
+  it('does not follow a symbolic link out of the folder', async () => {
+    const { cpSync, symlinkSync } = await import('node:fs');
+    const folder = tempFolder();
+    try {
+      cpSync(MICROSOFT_LAYOUT, join(folder.path, 'src'), { recursive: true });
+      symlinkSync('/etc/passwd', join(folder.path, 'src', 'Workflows', 'passwd.json'));
+      await expect(packFolder(join(folder.path, 'src'), join(folder.path, 'out.zip'))).rejects.toThrow(/symbolic links are not packed/);
+      expect(existsSync(join(folder.path, 'out.zip'))).toBe(false);
+    } finally {
+      folder.done();
+    }
+  });
+});
