@@ -96,6 +96,7 @@ describe('composing the CoE audit-log solution', () => {
     expect(attr(root, 'schemaname')).toBe(schema);
     expect(childText(root, 'type')).toBe(type);
     expect(childText(root, 'defaultvalue')).toBe(value);
+    expect(childText(root, 'isrequired')).toBe(schema === 'admin_TenantID' ? '1' : '0');
   });
 
   it('never puts the client secret in the solution', () => {
