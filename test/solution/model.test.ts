@@ -29,7 +29,7 @@ describe('solution.yaml', () => {
     ['version: 1.0.0.0', 'version: 1.0.x', /"version" must be/, 7],
     ['customizationPrefix: admin', 'customizationPrefix: Admin!', /customizationPrefix/, 11],
     ['    type: Number\n    defaultValue: 60', '    type: Number\n    defaultValue: sixty', /must be a number/, undefined],
-    ['    type: String\n    description: Azure AD', '    type: Secret\n    defaultValue: x\n    description: Azure AD', /Secret variable has no default value/, undefined],
+    ['    type: String\n    description: Mailbox', '    type: Secret\n    defaultValue: x\n    description: Mailbox', /Secret variable has no default value/, undefined],
     ['  - schemaName: admin_AdminMail', '  - schemaName: other_AdminMail', /must start with the publisher prefix "admin_"/, undefined],
     ['    primaryKey: admin_auditlogid', '    primaryKey: auditlogid', /"primaryKey" must be "admin_auditlogid"/, undefined],
     ['        type: DateTime', '        type: Timestamp', /"type" must be one of String, DateTime, Integer, Memo/, undefined],
