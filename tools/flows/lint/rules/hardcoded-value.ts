@@ -19,16 +19,16 @@ export const hardcodedValue: FlowRule = {
   description: 'a tenant id, GUID or e-mail address is hard-coded where an environment variable or parameter belongs',
   docsUrl: DOCS.environmentVariables,
   create: ({ flow, report }) => {
-    const check = (value: unknown, path: (string | number)[], owner: string, skipTop: ReadonlySet<string>) => {
+    const check = (value: unknown, path: (string | number)[], owner: string, skipTop: ReadonlySet<string>, advice = 'use an environment variable (or a parameter) instead') => {
       for (const literal of literalTexts(value, path, skipTop)) {
         const what = TENANT_URL.test(literal.text)
           ? 'a tenant id in a sign-in URL'
           : GUID.test(literal.text)
-            ? /tenant/i.test(String(literal.key)) ? 'a tenant id' : 'a GUID'
+            ? /tenant/i.test(String(literal.key)) || /tenant/i.test(owner) ? 'a tenant id' : 'a GUID'
             : EMAIL.test(literal.text)
               ? 'an e-mail address'
               : undefined;
-        if (what) report({ message: `${owner} hard-codes ${what} in "${literal.key}": use an environment variable (or a parameter) instead`, path: literal.path });
+        if (what) report({ message: `${owner} hard-codes ${what} in "${literal.key}": ${advice}`, path: literal.path });
       }
     };
     return {
@@ -42,7 +42,7 @@ export const hardcodedValue: FlowRule = {
         if (!isObject(flow.definition.parameters)) return;
         for (const [name, parameter] of Object.entries(flow.definition.parameters)) {
           if (!isObject(parameter) || name.startsWith('$')) continue;
-          check({ defaultValue: parameter.defaultValue }, [...flow.definitionPath, 'parameters', name], `parameter "${name}"`, new Set());
+          check({ defaultValue: parameter.defaultValue }, [...flow.definitionPath, 'parameters', name], `parameter "${name}"`, new Set(), 'leave the default empty and set the value per environment (deployment settings or the environment variable\'s current value)');
         }
       },
     };
