@@ -16,13 +16,15 @@ let counter = 0;
 const OLD = join(FIXTURES, 'clean', 'apiDefinition.swagger.json');
 const P = '/paths/~1projects~1{projectId}~1tasks';
 
-function newVersion(mutate: (swagger: Json) => void): string {
-  const { swagger } = cleanConnector();
+function newVersion(mutate: (swagger: Json) => void, mutateProperties?: (properties: Json) => void): string {
+  const { swagger, properties } = cleanConnector();
   mutate(swagger);
   const dir = join(root, `v${counter++}`);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'apiDefinition.swagger.json');
   writeFileSync(file, JSON.stringify(swagger, null, 2));
+  mutateProperties?.(properties);
+  writeFileSync(join(dir, 'apiProperties.json'), JSON.stringify(properties, null, 2));
   return file;
 }
 
@@ -59,6 +61,21 @@ describe('connector diff', () => {
     const found = result.diagnostics.map((d) => [d.code, d.file === result.oldFile ? 'old' : 'new', d.pointer]);
     expect(found.sort()).toEqual([...expected].sort());
     for (const d of result.diagnostics) expect(d.line).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['a connection parameter removed', (p: Json) => void delete p.properties.connectionParameters.api_key, 'old', '/properties/connectionParameters/api_key'],
+    ['a connection parameter retyped', (p: Json) => void (p.properties.connectionParameters.api_key.type = 'string'), 'new', '/properties/connectionParameters/api_key/type'],
+    ['a new required connection parameter', (p: Json) => void (p.properties.connectionParameters.region = { type: 'string', uiDefinition: { constraints: { required: 'true' } } }), 'new', '/properties/connectionParameters/region'],
+  ])('connection-changed: %s', (_name, mutateProperties, side, pointer) => {
+    const result = diffConnectors(OLD, newVersion(() => {}, mutateProperties));
+    expect(result.diagnostics.map((d) => [d.code, d.file!.endsWith('apiProperties.json'), d.file!.includes('fixtures') ? 'old' : 'new', d.pointer])).toEqual([['connection-changed', true, side, pointer]]);
+    expect(result.diagnostics[0]!.line).toBeGreaterThan(0);
+  });
+
+  it('connection-changed: authentication type changed', () => {
+    const result = diffConnectors(OLD, newVersion((s) => void (s.securityDefinitions = { basic: { type: 'basic' } }, (s.security = [{ basic: [] }]))));
+    expect(result.diagnostics.map((d) => [d.code, d.pointer, d.message])).toEqual([['connection-changed', '/securityDefinitions', 'authentication changed from apiKey to basic: existing connections must be recreated']]);
   });
 
   it('a breaking change exits 1 with the certification pipeline wording, run as a user runs it', () => {

@@ -3,7 +3,8 @@
  * connector, the way the certification pipeline's change validator judges an update. Breaking
  * changes are errors (exit 1); renamed or re-shown things are warnings.
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { jsonTreeLocator, locateDiagnostics, toPointer, type Diagnostic } from '../../diagnostics/index.js';
 import { discoverConnectors } from '../validate/discover.js';
@@ -34,18 +35,20 @@ export function diffConnectors(oldPath: string, newPath: string): DiffResult {
     if (match) pairs.push({ key: keyOf(op), old: op, new: match });
     else removed.push(op);
   }
-  const found: { old: Diagnostic[]; new: Diagnostic[] } = { old: [], new: [] };
+  const found: { old: Diagnostic[]; new: Diagnostic[]; oldProperties: Diagnostic[]; newProperties: Diagnostic[] } = { old: [], new: [], oldProperties: [], newProperties: [] };
   for (const check of changeChecks.values()) {
     const context = {
       old: before.index,
       new: after.index,
-      report: (finding: { message: string; path: (string | number)[]; side?: 'old' | 'new' }) => {
+      report: (finding: { message: string; path: (string | number)[]; side?: 'old' | 'new'; file?: 'swagger' | 'apiProperties' }) => {
         const side = finding.side ?? 'new';
-        found[side].push({
+        const inProperties = finding.file === 'apiProperties';
+        const sideIndex = side === 'old' ? before.index : after.index;
+        found[inProperties ? (side === 'old' ? 'oldProperties' : 'newProperties') : side].push({
           code: check.id,
           severity: check.severity,
           message: finding.message,
-          file: side === 'old' ? before.source.file : after.source.file,
+          file: inProperties ? sideIndex.apiPropertiesFile : side === 'old' ? before.source.file : after.source.file,
           path: finding.path,
           pointer: toPointer(finding.path),
           docsUrl: check.docsUrl,
@@ -56,7 +59,12 @@ export function diffConnectors(oldPath: string, newPath: string): DiffResult {
     for (const pair of pairs) check.operation?.(context, pair);
   }
   return {
-    diagnostics: [...locate(found.old, before.source), ...locate(found.new, after.source)],
+    diagnostics: [
+      ...locate(found.old, before.source),
+      ...locate(found.new, after.source),
+      ...locate(found.oldProperties, before.index.apiPropertiesSource),
+      ...locate(found.newProperties, after.index.apiPropertiesSource),
+    ],
     oldFile: before.source.file,
     newFile: after.source.file,
     operations: { old: before.index.operations.length, new: after.index.operations.length, matched: pairs.length },
@@ -81,12 +89,15 @@ function loadSide(path: string): { source: JsonSource; index: ConnectorIndex } {
     const problem = load.diagnostics[0]!;
     throw new InputError(problem.message, { file, line: problem.line, column: problem.column });
   }
-  const index = buildIndex({ swagger: load.source, apiPropertiesFile: '', apiPropertiesFound: false });
+  // apiProperties.json beside the swagger, when there is one: connection parameters can break too.
+  const propertiesFile = join(dirname(file), 'apiProperties.json');
+  const properties = existsSync(propertiesFile) ? loadJsonFile(propertiesFile).source : undefined;
+  const index = buildIndex({ swagger: load.source, apiPropertiesSource: properties, apiPropertiesFile: propertiesFile, apiPropertiesFound: properties !== undefined });
   return { source: load.source, index };
 }
 
-function locate(diagnostics: Diagnostic[], source: JsonSource): Diagnostic[] {
-  if (diagnostics.length === 0) return diagnostics;
+function locate(diagnostics: Diagnostic[], source: JsonSource | undefined): Diagnostic[] {
+  if (diagnostics.length === 0 || !source) return diagnostics;
   const locator = source.tree ? jsonTreeLocator(source.text, source.tree) : scannedLocator(source.text, diagnostics.map((d) => d.path ?? []));
   return locateDiagnostics(diagnostics, locator);
 }

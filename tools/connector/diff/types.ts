@@ -19,6 +19,8 @@ export interface ChangeFinding {
   /** Where in the new document (or in the old one, `side: 'old'`, for things that are gone). */
   path: JsonPath;
   side?: 'old' | 'new';
+  /** Defaults to the swagger; connection changes are in apiProperties.json. */
+  file?: 'swagger' | 'apiProperties';
 }
 
 export interface DiffContext {

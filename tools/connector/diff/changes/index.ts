@@ -10,9 +10,11 @@ import { responsePropertyRemoved } from './response-property-removed.js';
 import { responseTypeChanged } from './response-type-changed.js';
 import { visibilityChanged } from './visibility-changed.js';
 import { summaryChanged } from './summary-changed.js';
+import { connectionChanged } from './connection-changed.js';
 
 const all: ChangeCheck[] = [
   operationRemoved,
+  connectionChanged,
   triggerChanged,
   parameterRemoved,
   parameterRequired,
