@@ -149,9 +149,15 @@ async function executeRun(workflow: LoadedWorkflow, plan: Plan, payload: unknown
   let status: RunStatus;
   let error: ActionError | undefined;
   let end = start;
+  const unmetCondition = triggerFailed ? undefined : unmetTriggerCondition(run, root);
   if (triggerFailed) {
     status = 'Failed';
     error = triggerFailed;
+  } else if (unmetCondition) {
+    // A trigger condition that is false means no run: the trigger is recorded as Skipped.
+    status = 'Skipped';
+    error = { code: 'TriggerConditionNotMet', message: `The trigger condition '${unmetCondition}' evaluated to false; no actions ran.` };
+    if (run.trigger) run.trigger.status = 'Skipped';
   } else {
     const result = await runGraph(plan.root, root, start);
     end = Math.max(result.end, start);
@@ -165,7 +171,7 @@ async function executeRun(workflow: LoadedWorkflow, plan: Plan, payload: unknown
   }
   run.turns.finish(task);
   shared.clock.setTime?.(end);
-  const outputs = triggerFailed ? {} : evaluateOutputs(workflow.definition, root);
+  const outputs = triggerFailed || unmetCondition ? {} : evaluateOutputs(workflow.definition, root);
   history.status = status;
   history.error = error;
   history.end = end;
@@ -212,6 +218,21 @@ function withConnectionsParameter(parameters: Map<string, unknown>, connections:
   }
   parameters.set('$connections', value);
   return parameters;
+}
+
+/** `conditions` of the trigger ("Trigger conditions" in settings): all must be true for the run to go on. */
+function unmetTriggerCondition(run: RunState, root: Frame): string | undefined {
+  const trigger = Object.values(run.workflow.definition.triggers ?? {})[0];
+  for (const condition of trigger?.conditions ?? []) {
+    let value: unknown;
+    try {
+      value = evaluateTemplate(condition.expression, root);
+    } catch {
+      value = false;
+    }
+    if (value !== true && !(typeof value === 'string' && value.toLowerCase() === 'true')) return condition.expression;
+  }
+  return undefined;
 }
 
 function evaluateOutputs(definition: WorkflowDefinition, root: Frame): Record<string, unknown> {
