@@ -283,10 +283,7 @@ function selectPath(object: unknown, segments: readonly string[], optional: bool
   let current = object;
   for (const segment of segments) {
     if (segment === '') continue;
-    if (Array.isArray(current) && /^\d+$/.test(segment)) {
-      current = selectIndex(current, Number(segment), optional, source);
-      continue;
-    }
+    // Segments are property names only: an array element needs its own [n] (as in the service).
     current = selectProperty(current, segment, optional, source);
   }
   return current;
