@@ -239,3 +239,18 @@ describe('return=representation with a bad $select', () => {
     expect((await call(dv, 'GET', `admin_flows(${guid(80)})`)).status).toBe(404);
   });
 });
+
+describe('deep insert', () => {
+  it('creates the related row first and links it, in one transaction', async () => {
+    const response = await call(dv, 'POST', 'admin_auditlogs', { body: { admin_auditlogid: guid(90), admin_title: 'deep', admin_AppLookup: { admin_appid: guid(91), admin_displayname: 'Created inside' } } });
+    expect(response.status).toBe(204);
+    expect((await call(dv, 'GET', `admin_auditlogs(${guid(90)})`)).json._admin_applookup_value).toBe(guid(91));
+    expect((await call(dv, 'GET', `admin_apps(${guid(91)})`)).json.admin_displayname).toBe('Created inside');
+  });
+
+  it('stores neither row when the outer one fails', async () => {
+    const response = await call(dv, 'POST', 'admin_auditlogs', { body: { admin_auditlogid: guid(90), admin_AppLookup: { admin_appid: guid(92) } } });
+    expect(response.status).toBe(412);
+    expect((await call(dv, 'GET', `admin_apps(${guid(92)})`)).status).toBe(404);
+  });
+});

@@ -128,7 +128,9 @@ export class DataverseStore {
     const table = this.table(entitySet);
     const record = readRecordValues(table, body);
     const id = record.id ?? randomUUID();
-    this.insert(table, id, record.values, record.binds);
+    // A deep insert writes several rows: all of them or none.
+    if (record.binds.some((b) => b.body !== undefined)) this.transaction(() => this.insert(table, id, record.values, record.binds));
+    else this.insert(table, id, record.values, record.binds);
     return { id };
   }
 
@@ -314,6 +316,10 @@ export class DataverseStore {
   private resolveBinds(table: Table, values: Map<Column, StorageValue>, binds: ReturnType<typeof readRecordValues>['binds']): void {
     for (const bind of binds) {
       const target = this.tables.byLogicalName.get(bind.column.target!)!;
+      if (bind.body !== undefined) {
+        values.set(bind.column, this.create(target.entitySetName, bind.body).id);
+        continue;
+      }
       if (bind.entitySet !== target.entitySetName) {
         throw dataverseErrors.payload(table.entitySetName, `'${bind.column.schemaName}@odata.bind' must point to the entity set '${target.entitySetName}', got '${bind.entitySet}'.`);
       }

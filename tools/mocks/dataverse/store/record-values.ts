@@ -5,11 +5,10 @@ import { dataverseErrors } from './dataverse-error.js';
 const BIND = '@odata.bind';
 
 /** A lookup set through `<Navigation>@odata.bind`: the target table and the key written in the URI. */
-export interface BindRequest {
-  column: Column;
-  entitySet: string;
-  key: string;
-}
+export type BindRequest =
+  | { column: Column; entitySet: string; key: string; body?: undefined }
+  /** Deep insert: `"Navigation": { ...columns of the related row }` creates it first. */
+  | { column: Column; body: Record<string, unknown> };
 
 /** The column values a create or update body carries, checked and converted for storage. */
 export interface RecordValues {
@@ -54,6 +53,11 @@ export function readRecordValues(table: Table, body: unknown): RecordValues {
       continue;
     }
     if (key.startsWith('@') || key.includes('@')) continue;
+    const navigation = table.byNavigation.get(key);
+    if (navigation && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      binds.push({ column: navigation, body: value as Record<string, unknown> });
+      continue;
+    }
     const column = table.byJsonName.get(key);
     if (!column || column.kind.name === 'lookup') throw dataverseErrors.undeclaredProperty(table.entitySetName, key, table.logicalName);
     if (column.readOnly) continue;
