@@ -37,6 +37,29 @@ function compareForSort(fn: string, a: unknown, b: unknown): number {
   throw invalidParameter(fn, `The values of type '${typeName(a)}' and '${typeName(b)}' cannot be compared.`);
 }
 
+/** first()/last(): one end of a string or array (null for an empty array). */
+function end(name: string, pick: (collection: string | unknown[]) => unknown): FunctionDescriptor {
+  return { name, category, minArgs: 1, maxArgs: 1, argTypes: [STRING_OR_ARRAY], returns: ANY, evaluate: (args, _ctx, call) => pick(stringOrArray(call.name, args, 0)) };
+}
+
+/** skip()/take(): a count of items from the front of a string or array. */
+function slicer(name: string, cut: (collection: string | unknown[], count: number) => string | unknown[]): FunctionDescriptor {
+  return {
+    name,
+    category,
+    minArgs: 2,
+    maxArgs: 2,
+    argTypes: [STRING_OR_ARRAY, INTEGER],
+    returns: STRING_OR_ARRAY,
+    evaluate(args, _ctx, call) {
+      const collection = stringOrArray(call.name, args, 0);
+      const count = integerArg(call.name, args, 1);
+      if (count < 0) throw invalidParameter(call.name, 'The count must be a non-negative integer.');
+      return cut(collection, count);
+    },
+  };
+}
+
 export const collectionFunctions: FunctionDescriptor[] = [
   {
     name: 'chunk',
@@ -84,32 +107,8 @@ export const collectionFunctions: FunctionDescriptor[] = [
       throw wrongType(call.name, 0, 'a string, an array, an object or null', value, true);
     },
   },
-  {
-    name: 'first',
-    category,
-    minArgs: 1,
-    maxArgs: 1,
-    argTypes: [STRING_OR_ARRAY],
-    returns: ANY,
-    evaluate(args, _ctx, call) {
-      const collection = stringOrArray(call.name, args, 0);
-      if (typeof collection === 'string') return collection.slice(0, 1);
-      return collection.length > 0 ? collection[0] : null;
-    },
-  },
-  {
-    name: 'last',
-    category,
-    minArgs: 1,
-    maxArgs: 1,
-    argTypes: [STRING_OR_ARRAY],
-    returns: ANY,
-    evaluate(args, _ctx, call) {
-      const collection = stringOrArray(call.name, args, 0);
-      if (typeof collection === 'string') return collection.slice(-1);
-      return collection.length > 0 ? collection[collection.length - 1] : null;
-    },
-  },
+  end('first', (collection) => (typeof collection === 'string' ? collection.slice(0, 1) : collection.length > 0 ? collection[0] : null)),
+  end('last', (collection) => (typeof collection === 'string' ? collection.slice(-1) : collection.length > 0 ? collection[collection.length - 1] : null)),
   {
     name: 'intersection',
     category,
@@ -165,34 +164,8 @@ export const collectionFunctions: FunctionDescriptor[] = [
     returns: ARRAY,
     evaluate: (args, _ctx, call) => [...arrayArg(call.name, args, 0)].reverse(),
   },
-  {
-    name: 'skip',
-    category,
-    minArgs: 2,
-    maxArgs: 2,
-    argTypes: [STRING_OR_ARRAY, INTEGER],
-    returns: STRING_OR_ARRAY,
-    evaluate(args, _ctx, call) {
-      const collection = stringOrArray(call.name, args, 0);
-      const count = integerArg(call.name, args, 1);
-      if (count < 0) throw invalidParameter(call.name, 'The count must be a non-negative integer.');
-      return collection.slice(count);
-    },
-  },
-  {
-    name: 'take',
-    category,
-    minArgs: 2,
-    maxArgs: 2,
-    argTypes: [STRING_OR_ARRAY, INTEGER],
-    returns: STRING_OR_ARRAY,
-    evaluate(args, _ctx, call) {
-      const collection = stringOrArray(call.name, args, 0);
-      const count = integerArg(call.name, args, 1);
-      if (count < 0) throw invalidParameter(call.name, 'The count must be a non-negative integer.');
-      return collection.slice(0, count);
-    },
-  },
+  slicer('skip', (collection, count) => collection.slice(count)),
+  slicer('take', (collection, count) => collection.slice(0, count)),
   {
     name: 'sort',
     category,

@@ -3,7 +3,7 @@ import { functionError, invalidParameter } from '../errors.js';
 import { toText } from '../values.js';
 import { formatNumberDotnet } from '../formats/number-format.js';
 import { parseDotnetFloat } from '../formats/number-parse.js';
-import { ANY, ARRAY, BOOLEAN, INTEGER, NUMBER, STRING, integerArg, localeArg, numberArg, optionalStringArg, stringArg, wrongType, type FunctionDescriptor } from './descriptor.js';
+import { ANY, ARRAY, BOOLEAN, INTEGER, NUMBER, STRING, integerArg, localeArg, numberArg, optionalStringArg, stringArg, wrongType, type ArgType, type FunctionDescriptor } from './descriptor.js';
 
 const category = 'string';
 
@@ -30,6 +30,24 @@ function mapCase(text: string, map: (char: string) => string): string {
   return result;
 }
 
+/** `name(text, search)` comparing case-insensitively, as the service does for these four. */
+function textSearch(name: string, returns: ArgType, search: (text: string, part: string) => unknown): FunctionDescriptor {
+  return {
+    name,
+    category,
+    minArgs: 2,
+    maxArgs: 2,
+    argTypes: [STRING, STRING],
+    returns,
+    evaluate: (args, _ctx, call) => search(fold(stringArg(call.name, args, 0)), fold(stringArg(call.name, args, 1))),
+  };
+}
+
+/** `name(text)` returning a transformed string. */
+function textTransform(name: string, transform: (text: string) => string): FunctionDescriptor {
+  return { name, category, minArgs: 1, maxArgs: 1, argTypes: [STRING], returns: STRING, evaluate: (args, _ctx, call) => transform(stringArg(call.name, args, 0)) };
+}
+
 export const stringFunctions: FunctionDescriptor[] = [
   {
     name: 'concat',
@@ -45,24 +63,8 @@ export const stringFunctions: FunctionDescriptor[] = [
       return text;
     },
   },
-  {
-    name: 'endsWith',
-    category,
-    minArgs: 2,
-    maxArgs: 2,
-    argTypes: [STRING, STRING],
-    returns: BOOLEAN,
-    evaluate: (args, _ctx, call) => fold(stringArg(call.name, args, 0)).endsWith(fold(stringArg(call.name, args, 1))),
-  },
-  {
-    name: 'startsWith',
-    category,
-    minArgs: 2,
-    maxArgs: 2,
-    argTypes: [STRING, STRING],
-    returns: BOOLEAN,
-    evaluate: (args, _ctx, call) => fold(stringArg(call.name, args, 0)).startsWith(fold(stringArg(call.name, args, 1))),
-  },
+  textSearch('endsWith', BOOLEAN, (text, part) => text.endsWith(part)),
+  textSearch('startsWith', BOOLEAN, (text, part) => text.startsWith(part)),
   {
     name: 'formatNumber',
     category,
@@ -111,15 +113,7 @@ export const stringFunctions: FunctionDescriptor[] = [
       }
     },
   },
-  {
-    name: 'indexOf',
-    category,
-    minArgs: 2,
-    maxArgs: 2,
-    argTypes: [STRING, STRING],
-    returns: INTEGER,
-    evaluate: (args, _ctx, call) => fold(stringArg(call.name, args, 0)).indexOf(fold(stringArg(call.name, args, 1))),
-  },
+  textSearch('indexOf', INTEGER, (text, part) => text.indexOf(part)),
   {
     name: 'lastIndexOf',
     category,
@@ -227,33 +221,9 @@ export const stringFunctions: FunctionDescriptor[] = [
       return text.substr(start, length);
     },
   },
-  {
-    name: 'toLower',
-    category,
-    minArgs: 1,
-    maxArgs: 1,
-    argTypes: [STRING],
-    returns: STRING,
-    evaluate: (args, _ctx, call) => mapCase(stringArg(call.name, args, 0), (text) => text.toLowerCase()),
-  },
-  {
-    name: 'toUpper',
-    category,
-    minArgs: 1,
-    maxArgs: 1,
-    argTypes: [STRING],
-    returns: STRING,
-    evaluate: (args, _ctx, call) => mapCase(stringArg(call.name, args, 0), (text) => text.toUpperCase()),
-  },
-  {
-    name: 'trim',
-    category,
-    minArgs: 1,
-    maxArgs: 1,
-    argTypes: [STRING],
-    returns: STRING,
-    evaluate: (args, _ctx, call) => stringArg(call.name, args, 0).trim(),
-  },
+  textTransform('toLower', (text) => mapCase(text, (chunk) => chunk.toLowerCase())),
+  textTransform('toUpper', (text) => mapCase(text, (chunk) => chunk.toUpperCase())),
+  textTransform('trim', (text) => text.trim()),
   {
     name: 'isFloat',
     category,
