@@ -131,3 +131,13 @@ describe('ppkit flow render (in process)', () => {
     expect(run.stderr).toMatch(/broken\.yaml:7:\d+: unknown template parameter \{\{nope\}\}/);
   });
 });
+
+describe('project consistency', () => {
+  it('refuses a solution.yaml flow that no template renders', () => {
+    const project = join(temp, 'orphan');
+    mkdirSync(join(project, 'flows'), { recursive: true });
+    cpSync(join(PROJECT_ROOT, 'solution'), join(project, 'solution'), { recursive: true });
+    cpSync(join(PROJECT_ROOT, 'flows', 'admin-sync-audit-logs.yaml'), join(project, 'flows', 'admin-sync-audit-logs.yaml'));
+    expect(() => renderAll({ root: project })).toThrow(/lists the flow "\[Child\] Admin \| Sync Logs" .* but no template in flows\/ has that name/);
+  });
+});

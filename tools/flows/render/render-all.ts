@@ -1,6 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { UsageError } from '../../core/errors.js';
+import { InputError, UsageError } from '../../core/errors.js';
 import { writeFileAtomic } from '../../core/atomic-write.js';
 import { stableStringify } from '../../core/stable-json.js';
 import { loadProjectSources, type EnvironmentVariableInfo, type ProjectSources } from './project-sources.js';
@@ -46,6 +46,11 @@ export function renderAll(options: RenderOptions): RenderResult {
     }
   }
   const flows = templates.map((template) => renderFlow(template, sources, overridesFor(template, params)));
+  for (const listed of sources.flows) {
+    if (!flows.some((f) => f.format === 'solution' && f.name === listed.name)) {
+      throw new InputError(`lists the flow "${listed.name}" (template ${listed.template}), but no template in flows/ has that name`, { file: join(options.root, 'solution', 'solution.yaml') });
+    }
+  }
   const names = new Map<string, string>();
   for (const flow of flows) {
     const key = `${flow.format}:${flow.name}`;
