@@ -86,7 +86,7 @@ describe('connector validate: bad input', () => {
     ['a folder that is not a connector', () => [join(root, 'empty-folder')], 1, /ppkit: .*empty-folder: not a connector: no apiDefinition\.swagger\.json in this folder or below it/],
     ['a path that does not exist', () => [join(root, 'nope')], 1, /ppkit: .*nope: no such file or folder/],
     ['a file that is not .json', () => [join(root, 'notes.txt')], 1, /expected a connector folder or a swagger \.json file/],
-    ['no path at all', () => [], 2, /missing required argument 'paths'/],
+    ['no path at all', () => [], 2, /missing required argument 'paths': name connector folders or swagger files/],
     ['an unknown format', () => ['--format', 'xml', join(root, 'nope')], 2, /argument 'xml' is invalid/],
   ])('%s', async (_name, args, status, message) => {
     mkdirSync(join(root, 'empty-folder'), { recursive: true });

@@ -108,6 +108,15 @@ describe('ppkit connector validate', () => {
     expect(run.status).toBe(1);
   });
 
+  it('--list-rules lists every rule with its docs page', async () => {
+    const run = await runInProcess(['connector', 'validate', '--list-rules', '--format', 'json']);
+    const list = (JSON.parse(run.stdout) as { rules: { id: string; severity: string; docsUrl: string }[] }).rules;
+    expect(list.length).toBeGreaterThan(50);
+    expect(list.find((r) => r.id === 'operation-id-unique')).toMatchObject({ severity: 'error', docsUrl: expect.stringMatching(/certification-swagger-validator-rules/) });
+    expect(run.status).toBe(0);
+    expect((await runInProcess(['connector', 'validate', '--list-rules'])).stdout).toMatch(/^json-strict\s+error\s+Files are strict UTF-8 JSON/);
+  });
+
   it('--help shows examples', async () => {
     const run = await runInProcess(['connector', 'validate', '--help']);
     expect(run.stdout).toMatch(/Examples:\n\s+\$ ppkit connector validate/);
