@@ -87,6 +87,7 @@ describe('query errors (400 with 0x80060888, 404 with 0x8006088a)', () => {
     ['contains on a non-text column', 'admin_apps?$filter=contains(statecode,\'1\')', 400, '0x80060888', /text column/],
     ['bad $skiptoken', 'admin_apps?$skiptoken=abc', 400, '0x80060888', /skiptoken/],
     ['unknown entity set', 'admin_nothings', 404, '0x8006088a', /Resource not found for the segment 'admin_nothings'/],
+    ['nesting deeper than 100 levels', `admin_apps?$filter=${'('.repeat(5000)}statecode eq 0${')'.repeat(5000)}`, 400, '0x80060888', /nested more than 100 levels/],
   ])('%s', async (_name, path, status, code, message) => {
     const response = await call(dv, 'GET', path);
     expect(response.status).toBe(status);

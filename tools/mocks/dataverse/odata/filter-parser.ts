@@ -4,6 +4,7 @@ import { tokenizeFilter, type Token } from './filter-tokens.js';
 
 const COMPARISONS = new Set<string>(['eq', 'ne', 'gt', 'ge', 'lt', 'le']);
 const FUNCTIONS = new Set<string>(['contains', 'startswith', 'endswith']);
+const MAX_DEPTH = 100;
 
 /**
  * Parses an OData $filter as Dataverse accepts it: eq ne gt ge lt le, and or not, parentheses,
@@ -37,12 +38,19 @@ export function parseFilter(text: string): FilterNode {
     }
     return left;
   };
+  let depth = 0;
   const parseUnary = (): FilterNode => {
-    if (isWord(peek(), 'not')) {
-      next();
-      return { kind: 'not', operand: parseUnary() };
+    // Hostile input: deep nesting must give a 400, not exhaust the stack.
+    if (++depth > MAX_DEPTH) throw dataverseErrors.querySyntax(`The $filter is nested more than ${MAX_DEPTH} levels deep at position ${peek().position} in '${text}'.`);
+    try {
+      if (isWord(peek(), 'not')) {
+        next();
+        return { kind: 'not', operand: parseUnary() };
+      }
+      return parseComparison();
+    } finally {
+      depth--;
     }
-    return parseComparison();
   };
   const parseComparison = (): FilterNode => {
     const start = peek();
