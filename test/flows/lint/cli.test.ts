@@ -57,6 +57,7 @@ describe('ppkit flow lint', () => {
   it.each([
     [[], 1],
     [['--fail-severity', 'error'], 0],
+    [['--disable', 'hardcoded-value'], 0],
   ])('a warning with %j exits %i', async (extra, status) => {
     expect((await lint(join(FIXTURES, 'hardcoded-value.json'), ...extra)).status).toBe(status);
   });
@@ -66,6 +67,7 @@ describe('ppkit flow lint', () => {
     [[join(FIXTURES, 'clean-control-flow.json'), '--format', 'html'], 2, /unknown format "html"/],
     [[join(FIXTURES, 'clean-control-flow.json'), '--fail-severity', 'fatal'], 2, /--fail-severity/],
     [[FIXTURES + '/../../..'], 1, /no flows found/],
+    [[join(FIXTURES, 'clean-control-flow.json'), '--disable', 'no-such-rule'], 2, /--disable no-such-rule: no such rule/],
   ])('refuses %j with one line', async (args, status, message) => {
     const run = await lint(...args);
     expect(run.status).toBe(status);
