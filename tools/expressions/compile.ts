@@ -289,12 +289,12 @@ function selectPath(object: unknown, segments: readonly string[], optional: bool
   return current;
 }
 
-function selectIndex(array: unknown[], index: number, optional: boolean, source: string): unknown {
+/** `?` guards null values only: an index outside the array fails even as `?[n]`, as in the service. */
+function selectIndex(array: unknown[], index: number, source: string): unknown {
   if (index >= 0 && index < array.length) {
     const value = array[index];
     return value === undefined ? null : value;
   }
-  if (optional) return null;
   throw expressionError(source, `array index '${index}' is outside bounds (0, ${array.length - 1}) of array`);
 }
 
@@ -302,7 +302,7 @@ function selectIndex(array: unknown[], index: number, optional: boolean, source:
 export function selectKey(object: unknown, key: unknown, optional: boolean, source: string): unknown {
   if (typeof key === 'string') return selectProperty(object, key, optional, source);
   if (typeof key === 'number' && Number.isInteger(key)) {
-    if (Array.isArray(object)) return selectIndex(object, key, optional, source);
+    if (Array.isArray(object)) return selectIndex(object, key, source);
     if (object === null || object === undefined) {
       if (optional) return null;
       throw expressionError(source, `array index '${key}' cannot be selected from a value of type 'Null'`);
