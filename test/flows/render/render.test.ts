@@ -9,6 +9,7 @@ import { lintTarget } from '../../../tools/flows/lint/index.js';
 import { buildConnectors } from '../../../tools/connector/build/build-connector.js';
 import { PROJECT_ROOT, runPpkit } from '../../helpers/cli.js';
 import { runCli } from '../../../tools/cli/program.js';
+import { parse as parseYaml } from 'yaml';
 
 /**
  * Golden files of the rendered flows. After an intended template change:
@@ -133,6 +134,19 @@ describe('ppkit flow render (in process)', () => {
 });
 
 describe('project consistency', () => {
+  it('reads a JSON template like a YAML one', () => {
+    const project = join(temp, 'json-template');
+    mkdirSync(join(project, 'flows'), { recursive: true });
+    cpSync(join(PROJECT_ROOT, 'solution'), join(project, 'solution'), { recursive: true });
+    for (const name of ['admin-sync-audit-logs', 'child-admin-sync-logs']) {
+      const yaml = parseYaml(readFileSync(join(PROJECT_ROOT, 'flows', `${name}.yaml`), 'utf8'));
+      writeFileSync(join(project, 'flows', `${name}.json`), JSON.stringify(yaml, null, 2));
+    }
+    const fromJson = renderAll({ root: project }).flows.map((f) => stableStringify(f.document));
+    const fromYaml = renderAll({ root: PROJECT_ROOT }).flows.filter((f) => f.format === 'solution').map((f) => stableStringify(f.document));
+    expect(fromJson).toEqual(fromYaml);
+  });
+
   it('refuses a solution.yaml flow that no template renders', () => {
     const project = join(temp, 'orphan');
     mkdirSync(join(project, 'flows'), { recursive: true });

@@ -7,9 +7,6 @@ import { loadProjectSources, type EnvironmentVariableInfo, type ProjectSources }
 import { renderFlow, environmentVariableParameterName, type RenderedFlow } from './render-flow.js';
 import { coerceParameterValue, loadFlowTemplate, type FlowTemplate } from './template.js';
 
-/** Files in flows/ that are not flow templates. */
-const NON_TEMPLATES = new Set(['environment-variables.yaml']);
-
 /** Name of the manifest written beside the flows for the packager. */
 export const FLOWS_MANIFEST = 'flows.json';
 
@@ -25,11 +22,11 @@ export interface RenderResult {
   sources: ProjectSources;
 }
 
-/** Every template under `<root>/flows/`, in file-name order. */
+/** Every template under `<root>/flows/` (YAML, or JSON, which YAML reads too), in file-name order. */
 export function listTemplates(root: string): string[] {
   const folder = join(root, 'flows');
   return readdirSync(folder)
-    .filter((f) => /\.ya?ml$/.test(f) && !NON_TEMPLATES.has(f))
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
     .sort()
     .map((f) => join(folder, f));
 }
