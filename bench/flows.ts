@@ -10,7 +10,7 @@ import { parseTree } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
 import { projectRoot } from '../tools/core/paths.js';
 import { builtInConnectors } from '../tools/flows/lint/connectors/built-in.js';
-import { lintFlow } from '../tools/flows/lint/index.js';
+import { flowRules, lintFlow } from '../tools/flows/lint/index.js';
 import { FlowModel } from '../tools/flows/lint/model/flow-model.js';
 import { listTemplates, renderAll } from '../tools/flows/render/index.js';
 import { measure, printComparison, printFigure } from './harness.js';
@@ -62,7 +62,7 @@ export async function run(): Promise<void> {
   const findings = lint().length;
   const actions = new FlowModel('large.json', document, 'solution').actions.length;
   printFigure('flow lint', `${actions} actions, ${(text.length / 1024).toFixed(0)} KiB, ${findings} findings`);
-  const ours = await measure('ppkit flow lint (20 rules)', lint);
+  const ours = await measure(`ppkit flow lint (${flowRules.size} rules)`, lint);
   const baseline = await measure('jsonc-parser parseTree', () => parseTree(text));
   printComparison('flow lint, one 480-action flow', ours, baseline);
 
