@@ -23,6 +23,8 @@ const templates: [value: unknown, expected: unknown][] = [
   ["@{concat('}', '{')}", '}{'],
   ["@{'it''s'}", "it's"],
   ['@{null}', ''],
+  ["@{decimal('1.50')}", '1.50'],
+  ["@add(decimal('0.1'), decimal('0.2'))", 0.3],
   ['@{true}', 'True'],
   ['@{createArray(1, 2)}', '[1,2]'],
   ["x@{json('{\"a\":1}')}", 'x{"a":1}'],

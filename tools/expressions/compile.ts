@@ -1,4 +1,5 @@
-import type { ExpressionNode, CallNode, IndexNode, MemberNode } from './ast.js';
+import { walkExpression, type ExpressionNode, type CallNode, type IndexNode, type MemberNode } from './ast.js';
+import { plainDecimals } from './decimal.js';
 import type { EvaluationContext } from './context.js';
 import { EXPRESSION_DOCS_URL, WorkflowExpressionError } from './errors.js';
 import type { CallSite, FunctionDescriptor } from './functions/descriptor.js';
@@ -26,7 +27,20 @@ function remember(cache: Map<string, CompiledExpression>, key: string, compiled:
  * counts are reported here, as the service reports them when a flow is saved.
  */
 export function compileExpression(text: string): CompiledExpression {
-  return expressionCache.get(text) ?? remember(expressionCache, text, guardRoot(compileNode(parseExpression(text), text), text));
+  const cached = expressionCache.get(text);
+  if (cached) return cached;
+  const node = parseExpression(text);
+  return remember(expressionCache, text, guardRoot(compileNode(node, text), text, usesDecimal(node)));
+}
+
+/** Whether an expression can make a .NET decimal (only decimal() does). */
+function usesDecimal(node: ExpressionNode): boolean {
+  let found = false;
+  walkExpression(node, (n) => {
+    if (n.kind === 'call' && n.name.toLowerCase() === 'decimal') found = true;
+    return !found;
+  });
+  return found;
 }
 
 /**
@@ -34,10 +48,11 @@ export function compileExpression(text: string): CompiledExpression {
  * that comparing or printing it overflows the stack, an impossible date) becomes an expression error
  * instead of crashing the caller.
  */
-function guardRoot(evaluate: CompiledExpression, source: string): CompiledExpression {
+function guardRoot(evaluate: CompiledExpression, source: string, decimals = false): CompiledExpression {
   return (ctx) => {
     try {
-      return evaluate(ctx);
+      // A decimal leaving the expression becomes a JSON number (string() keeps its digits inside).
+      return decimals ? plainDecimals(evaluate(ctx)) : evaluate(ctx);
     } catch (error) {
       if (error instanceof RangeError) throw expressionError(source, `a value is out of range or nested too deeply (${error.message})`);
       throw error;
@@ -131,7 +146,7 @@ function compileString(value: string): CompiledValue {
   let evaluate: CompiledExpression;
   const first = parts[0]!;
   if (parts.length === 1 && first.kind === 'expression' && !first.interpolated) {
-    evaluate = guardRoot(compileNode(first.node, first.text), first.text);
+    evaluate = guardRoot(compileNode(first.node, first.text), first.text, usesDecimal(first.node));
   } else {
     const pieces = parts.map((part) => (part.kind === 'text' ? part.text : guardRoot(compileNode(part.node, part.text), part.text)));
     evaluate = (ctx) => {

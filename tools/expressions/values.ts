@@ -4,6 +4,8 @@
  * integral results is tracked statically by the compiler where it changes a result (`div(11, 5.0)`).
  */
 
+import { DecimalNumber } from './decimal.js';
+
 export type JsonObject = { [key: string]: unknown };
 
 /** The service's names of JSON types, as its error messages print them. */
@@ -21,12 +23,12 @@ export function typeName(value: unknown): ValueTypeName {
     case 'string':
       return 'String';
     default:
-      return Array.isArray(value) ? 'Array' : 'Object';
+      return Array.isArray(value) ? 'Array' : value instanceof DecimalNumber ? 'Float' : 'Object';
   }
 }
 
 export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof DecimalNumber);
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -91,6 +93,7 @@ export function toText(value: unknown): string {
       return '';
     default:
       if (value === null) return '';
+      if (value instanceof DecimalNumber) return value.toString();
       if (isContentEnvelope(value)) return Buffer.from(value['$content'], 'base64').toString('utf8');
       return JSON.stringify(value);
   }
@@ -105,6 +108,7 @@ function isContentEnvelope(value: unknown): value is { '$content': string } {
 export function deepEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === undefined || a === null) return b === null || b === undefined;
+  if (a instanceof DecimalNumber || b instanceof DecimalNumber) return numericValue(a) === numericValue(b);
   if (typeof a !== 'object' || typeof b !== 'object' || b === null) return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
@@ -137,4 +141,16 @@ export function dropPollutingKeys(key: string, value: unknown): unknown {
 export function setOwn(object: JsonObject, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
   else object[key] = value;
+}
+
+/** A number, or a decimal as a number; anything else as NaN (never equal). */
+export function numericValue(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (value instanceof DecimalNumber) return value.toNumber();
+  return Number.NaN;
+}
+
+/** Decimals become numbers; other values are returned as they are. */
+export function plainNumber<T>(value: T): T | number {
+  return value instanceof DecimalNumber ? value.toNumber() : value;
 }

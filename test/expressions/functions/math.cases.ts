@@ -39,6 +39,7 @@ export const mathCases: Case[] = [
 
 export const mathErrors: ErrorCase[] = [
   ['div(1, 0)', 'Attempted to divide by zero'],
+  ["div(decimal('1'), 0)", 'Attempted to divide by zero'],
   ['mod(1, 0)', 'Attempted to divide by zero'],
   ["add('1', 2)", 'expects its first parameter to be an integer or a decimal number'],
   ['sub(1, null)', "The provided value is of type 'Null'"],

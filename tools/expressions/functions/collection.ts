@@ -1,5 +1,5 @@
 import { functionError, invalidParameter } from '../errors.js';
-import { deepEquals, findKey, isObject, setOwn, toText, typeName, type JsonObject } from '../values.js';
+import { deepEquals, findKey, isObject, plainNumber, setOwn, toText, typeName, type JsonObject } from '../values.js';
 import { MAX_RESULT_CHARS } from './string.js';
 import { ANY, ARRAY, BOOLEAN, COLLECTION, INTEGER, STRING, arrayArg, integerArg, stringArg, wrongType, type FunctionDescriptor } from './descriptor.js';
 
@@ -28,7 +28,9 @@ function setOperands(fn: string, args: readonly unknown[]): { arrays: unknown[][
 }
 
 /** Sort order of JSON scalars: numbers, then strings (ordinal), booleans false < true; mixed kinds are refused. */
-function compareForSort(fn: string, a: unknown, b: unknown): number {
+function compareForSort(fn: string, left: unknown, right: unknown): number {
+  const a = plainNumber(left);
+  const b = plainNumber(right);
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);

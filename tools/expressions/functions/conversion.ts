@@ -1,7 +1,8 @@
 import { invalidParameter, functionError } from '../errors.js';
 import { OCTET_STREAM, binaryContent, bytesOf, decodeBase64Strict, escapeDataString, isBinaryContent, parseDataUri } from '../binary.js';
 import { parseDotnetFloat } from '../formats/number-parse.js';
-import { dropPollutingKeys, toText } from '../values.js';
+import { dropPollutingKeys, plainNumber, toText } from '../values.js';
+import { DecimalNumber } from '../decimal.js';
 import { isXmlContent, xmlTextOf, XmlError } from '../xml/xml-document.js';
 import { xmlTextToJson } from '../xml/xml-json.js';
 import { ANY, ARRAY, BOOLEAN, INTEGER, NUMBER, OBJECT, STRING, localeArg, stringArg, wrongType, type FunctionDescriptor } from './descriptor.js';
@@ -67,7 +68,7 @@ export const conversionFunctions: FunctionDescriptor[] = [
   one('decodeBase64', [STRING], STRING, (args, fn) => decodeBase64Arg(fn, args).toString('utf8')),
   one('binary', [ANY], OBJECT, (args) => (isBinaryContent(args[0]) ? args[0] : binaryContent(bytesOf(args[0])))),
   one('bool', [['boolean', 'integer', 'float', 'string']], BOOLEAN, (args, fn) => {
-    const value = args[0];
+    const value = plainNumber(args[0]);
     if (typeof value === 'boolean') return value;
     if (typeof value === 'number') return value !== 0;
     if (typeof value === 'string') {
@@ -93,9 +94,10 @@ export const conversionFunctions: FunctionDescriptor[] = [
   one('dataUriToString', [STRING], STRING, (args, fn) => dataUriArg(fn, args).bytes.toString('utf8')),
   one('decimal', [['string', 'integer', 'float']], NUMBER, (args, fn) => {
     const value = args[0];
-    if (typeof value === 'number') return value;
-    const parsed = typeof value === 'string' ? parseDotnetFloat(value) : undefined;
-    if (parsed === undefined || /[eE]/.test(String(value))) throw invalidParameter(fn, CANNOT_CONVERT);
+    if (value instanceof DecimalNumber) return value;
+    if (typeof value === 'number') return DecimalNumber.from(value);
+    const parsed = typeof value === 'string' ? DecimalNumber.parse(value) : undefined;
+    if (parsed === undefined) throw invalidParameter(fn, CANNOT_CONVERT);
     return parsed;
   }),
   one('decodeUriComponent', [STRING], STRING, (args, fn) => decodeUriArg(fn, args)),
@@ -112,7 +114,7 @@ export const conversionFunctions: FunctionDescriptor[] = [
     returns: NUMBER,
     floatResult: 'always',
     evaluate(args, _ctx, call) {
-      const value = args[0];
+      const value = plainNumber(args[0]);
       if (typeof value === 'number') return value;
       if (typeof value === 'string') {
         const parsed = parseDotnetFloat(value, localeArg(call.name, args, 1));
@@ -122,7 +124,7 @@ export const conversionFunctions: FunctionDescriptor[] = [
     },
   },
   one('int', [['string', 'integer', 'float', 'boolean']], INTEGER, (args, fn) => {
-    const value = args[0];
+    const value = plainNumber(args[0]);
     if (typeof value === 'number') return roundHalfEven(value);
     if (typeof value === 'boolean') return value ? 1 : 0;
     if (typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value)) {

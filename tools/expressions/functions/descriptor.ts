@@ -1,7 +1,7 @@
 import type { EvaluationContext } from '../context.js';
 import { functionError, invalidParameter } from '../errors.js';
 import { canonicalLocale } from '../formats/culture.js';
-import { typeName, isObject, type JsonObject, type ValueTypeName } from '../values.js';
+import { typeName, isObject, plainNumber, type JsonObject, type ValueTypeName } from '../values.js';
 
 /** The JSON kinds an argument may have; the flow linter checks literal arguments against them. */
 export type ValueKind = 'string' | 'integer' | 'float' | 'boolean' | 'array' | 'object' | 'null';
@@ -103,13 +103,13 @@ export function optionalStringArg(fn: string, args: readonly unknown[], index: n
 }
 
 export function integerArg(fn: string, args: readonly unknown[], index: number): number {
-  const value = args[index];
+  const value = plainNumber(args[index]);
   if (typeof value === 'number' && Number.isInteger(value)) return value;
   throw wrongType(fn, index, 'an integer', value, args.length === 1);
 }
 
 export function numberArg(fn: string, args: readonly unknown[], index: number): number {
-  const value = args[index];
+  const value = plainNumber(args[index]);
   if (typeof value === 'number') return value;
   throw wrongType(fn, index, 'an integer or a decimal number', value, args.length === 1);
 }

@@ -1,5 +1,5 @@
 import { functionError } from '../errors.js';
-import { deepEquals, typeName } from '../values.js';
+import { deepEquals, plainNumber, typeName } from '../values.js';
 import { ANY, BOOLEAN, booleanArg, type FunctionDescriptor } from './descriptor.js';
 
 const category = 'logical';
@@ -10,7 +10,8 @@ const COMPARABLE = ['integer', 'float', 'string'] as const;
  * null values in comparisons become empty strings).
  */
 function compare(fn: string, args: readonly unknown[]): number {
-  let [a, b] = args;
+  let a = plainNumber(args[0]);
+  let b = plainNumber(args[1]);
   if (a === null || a === undefined) a = typeof b === 'number' ? a : '';
   if (b === null || b === undefined) b = typeof a === 'number' ? b : '';
   if (typeof a === 'number' && typeof b === 'number') return a - b;
@@ -23,8 +24,8 @@ function compare(fn: string, args: readonly unknown[]): number {
  * converted to empty string values") and a boolean equals the number it converts to (equals(true, 1)).
  */
 function looselyEquals(a: unknown, b: unknown): boolean {
-  const left = a === null || a === undefined ? '' : a;
-  const right = b === null || b === undefined ? '' : b;
+  const left = a === null || a === undefined ? '' : plainNumber(a);
+  const right = b === null || b === undefined ? '' : plainNumber(b);
   if (typeof left === 'boolean' && typeof right === 'number') return left === (right !== 0);
   if (typeof left === 'number' && typeof right === 'boolean') return right === (left !== 0);
   return deepEquals(left, right);

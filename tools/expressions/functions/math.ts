@@ -1,5 +1,7 @@
 import { functionError, invalidParameter } from '../errors.js';
 import { randomInt } from 'node:crypto';
+import { DecimalNumber, decimalArithmetic, type DecimalOperation } from '../decimal.js';
+import { plainNumber } from '../values.js';
 import { ARRAY, INTEGER, NUMBER, integerArg, numberArg, wrongType, type CallSite, type FunctionDescriptor } from './descriptor.js';
 
 const category = 'math';
@@ -9,7 +11,7 @@ function isIntegerOperation(call: CallSite, a: number, b: number): boolean {
   return !call.floatArgs && Number.isInteger(a) && Number.isInteger(b);
 }
 
-function binary(name: string, operate: (a: number, b: number, call: CallSite) => number): FunctionDescriptor {
+function binary(name: DecimalOperation, operate: (a: number, b: number, call: CallSite) => number): FunctionDescriptor {
   return {
     name,
     category,
@@ -19,6 +21,14 @@ function binary(name: string, operate: (a: number, b: number, call: CallSite) =>
     returns: NUMBER,
     floatResult: 'propagate',
     evaluate(args, _ctx, call) {
+      const [left, right] = args;
+      if (left instanceof DecimalNumber || right instanceof DecimalNumber) {
+        // A decimal operand makes the operation exact, as .NET decimal arithmetic is.
+        const b = numberArg(call.name, args, 1);
+        numberArg(call.name, args, 0);
+        if (b === 0 && (name === 'div' || name === 'mod')) throw functionError(call.name, 'was invoked with a parameter that is not valid. Attempted to divide by zero.');
+        return decimalArithmetic(name, left as number | DecimalNumber, right as number | DecimalNumber);
+      }
       const result = operate(numberArg(call.name, args, 0), numberArg(call.name, args, 1), call);
       if (!Number.isFinite(result)) throw invalidParameter(call.name, 'The result is not a finite number.');
       return result;
@@ -39,7 +49,7 @@ function extreme(name: string, pick: (values: number[]) => number): FunctionDesc
     evaluate(args, _ctx, call) {
       const values = args.length === 1 && Array.isArray(args[0]) ? args[0] : args;
       if (values.length === 0) throw invalidParameter(call.name, 'The collection must not be empty.');
-      return pick(values.map((value, index) => (typeof value === 'number' ? value : (() => { throw wrongType(call.name, index, 'a number', value); })())));
+      return pick(values.map(plainNumber).map((value, index) => (typeof value === 'number' ? value : (() => { throw wrongType(call.name, index, 'a number', value); })())));
     },
   };
 }
