@@ -1,11 +1,15 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { InputError } from '../../../core/errors.js';
+import { projectRoot } from '../../../core/paths.js';
 import { readYamlFile } from '../../../core/read-input.js';
 import { defineTables, jsonPointer } from './define-tables.js';
 import type { TableDefinition, TableSet } from './table.js';
 
-/** The CoE core tables the audit-log flows write to (admin_auditlogs, admin_apps, admin_flows). */
-export const COE_CORE_TABLES_FILE = fileURLToPath(new URL('../tables/coe-core.yaml', import.meta.url));
+/**
+ * The CoE core tables the audit-log flows write to (admin_auditlogs, admin_apps, admin_flows).
+ * Found from the project root, so the compiled CLI (build/, where tsc copies no YAML) finds it too.
+ */
+export const COE_CORE_TABLES_FILE = join(projectRoot(), 'tools', 'mocks', 'dataverse', 'tables', 'coe-core.yaml');
 
 /**
  * Reads table definitions from YAML files (`tables: [...]` or a bare list) and resolves them
