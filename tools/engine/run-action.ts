@@ -22,8 +22,8 @@ export class ActionExecution {
     readonly frame: Frame,
     readonly record: ActionRun,
   ) {
-    const timeout = parseIsoDuration(action.definition.limit?.timeout);
-    this.deadline = timeout !== undefined && !/^until$/i.test(action.definition.type) ? record.start + timeout : undefined;
+    const timeout = actionTimeout(action);
+    this.deadline = timeout === undefined ? undefined : record.start + timeout;
   }
 
   get run(): RunState {
@@ -135,6 +135,17 @@ function finish(execution: ActionExecution, leaf: boolean): ActionRun {
     run.turns.release(execution.frame.task, record.end);
   }
   return record;
+}
+
+const timeouts = new WeakMap<PlannedAction, number | undefined>();
+
+/** `limit.timeout` of an action in ms (Until reads its own limit), parsed once per action. */
+function actionTimeout(action: PlannedAction): number | undefined {
+  if (timeouts.has(action)) return timeouts.get(action);
+  const limit = action.definition.limit?.timeout;
+  const ms = limit === undefined || /^until$/i.test(action.definition.type) ? undefined : parseIsoDuration(limit);
+  timeouts.set(action, ms);
+  return ms;
 }
 
 function applyOutcome(record: ActionRun, outcome: Outcome): void {

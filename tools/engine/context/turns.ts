@@ -69,7 +69,7 @@ export class TurnScheduler {
     task.step++;
     task.state = 'running';
     if (this.holder === task) this.holder = undefined;
-    this.dispatch();
+    if (this.tasks.size > 1) this.dispatch();
   }
 
   private dispatch(): void {
