@@ -26,6 +26,8 @@ export interface SimulationResult {
   solution: string;
   option: 1 | 2;
   period: { from: string; to: string };
+  /** The synthetic tenant the mock served (its id comes from admin_TenantID of --settings when that is a GUID). */
+  tenant: { id: string; users: number; apps: number; seed: string };
   runs: { succeeded: number; failed: number };
   childRuns: { succeeded: number; failed: number };
   blobs: number;
@@ -34,7 +36,10 @@ export interface SimulationResult {
   rowsCreated: number;
   duplicatesSkipped: number;
   groundTruth: { expected: number; found: number; missing: number; duplicated: number; unexpected: number; windows: number };
+  /** Error answers of the Office 365 mock, by status and operation (`403 ListContentDetails`): throttling, server errors... */
   faults: Record<string, number>;
+  /** StartSubscription answers "already enabled" (HTTP 400 AF20024), which clients treat as success. */
+  subscriptionAlreadyEnabled: number;
   retries: Record<string, number>;
   mails: number;
   perApp: { appId: string; app: string; launches: number; uniqueUsers: number }[];
@@ -60,6 +65,8 @@ export interface SimulationHooks {
 export async function simulate(options: SimulateOptions, hooks: SimulationHooks = {}): Promise<SimulationResult> {
   const started = performance.now();
   const log = hooks.log ?? (() => undefined);
+  // Every input is read before anything starts, so a bad one fails fast with its own message.
+  const settings = readSettings(options.settingsFile);
   const imported = options.option === 2 ? await importLegacyPackage(options.solution) : await importSolution(options.solution);
   const workflows = imported.flows.workflows;
   const parent = workflows.find((w) => Object.values(w.definition.triggers ?? {}).some((t) => t.type.toLowerCase() === 'recurrence'));
@@ -67,7 +74,6 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
   const children = workflows.filter((w) => w !== parent);
   log(`imported ${imported.uniqueName || options.solution}${imported.version ? ` ${imported.version}` : ''}: ${workflows.map((w) => `"${w.name}"`).join(', ')}`);
 
-  const settings = readSettings(options.settingsFile);
   const tenantId = pickTenantId(settings);
   const firstDay = startOfDay(options.start ? Date.parse(options.start) : Date.now() - options.days * DAY_MS);
   if (!Number.isFinite(firstDay)) throw new InputError(`--start: expected an ISO date, got "${options.start}"`);
@@ -77,6 +83,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
   const now = () => new Date(clock.now());
 
   const statusCounts: Record<string, number> = {};
+  let alreadyEnabled = 0;
   let o365: O365Mock | undefined;
   let dataverse: RunningDataverse | undefined;
   let mail: MailSink | undefined;
@@ -103,8 +110,12 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
         latencyMs: options.faults.latencyMs || undefined,
       },
       log: (line) => {
-        const status = Number(line.split(' ').pop());
-        if (status >= 400) statusCounts[String(status)] = (statusCounts[String(status)] ?? 0) + 1;
+        const [method = '', path = '', code = ''] = line.split(' ');
+        const status = Number(code);
+        if (!(status >= 400)) return;
+        const operation = mockOperation(method, path);
+        if (status === 400 && operation === 'StartSubscription') alreadyEnabled++;
+        else statusCounts[`${status} ${operation}`] = (statusCounts[`${status} ${operation}`] ?? 0) + 1;
       },
     });
     const tables = planTables(imported.tables, options.tablesFiles, workflows);
@@ -188,6 +199,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
       solution: options.solution,
       option: options.option,
       period: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
+      tenant: { id: o365.tenantId, users: options.users, apps: options.apps, seed: options.seed },
       runs: figures.parentRuns,
       childRuns: figures.childRuns,
       blobs: figures.blobs,
@@ -197,6 +209,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
       duplicatesSkipped: Math.max(0, figures.launches - rowsCreated),
       groundTruth,
       faults: statusCounts,
+      subscriptionAlreadyEnabled: alreadyEnabled,
       retries: figures.retries,
       mails: mail.messages.length,
       perApp,
@@ -230,6 +243,18 @@ function readSettings(file: string | undefined): Record<string, unknown> {
 function pickTenantId(settings: Record<string, unknown>): string {
   const given = settings.admin_TenantID;
   return typeof given === 'string' && isGuid(given) ? given.toLowerCase() : DEFAULT_TENANT_ID;
+}
+
+/** The API operation a mock request was for, from its route (the log never carries queries or headers). */
+function mockOperation(method: string, path: string): string {
+  if (/\/oauth2\//.test(path)) return 'token';
+  if (/\/UnifiedAuditLog$/i.test(path)) return 'GetActivitiesByOperation';
+  if (/\/subscriptions\/start$/.test(path)) return 'StartSubscription';
+  if (/\/subscriptions\/stop$/.test(path)) return 'StopSubscription';
+  if (/\/subscriptions\/list$/.test(path)) return 'ListSubscriptions';
+  if (/\/subscriptions\/content$/.test(path)) return 'ListContent';
+  if (/\/activity\/feed\/audit\/[^/]+$/.test(path)) return 'ListContentDetails';
+  return `${method} ${path.replace(/\/api\/v1\.0\/[^/]+\//, '/')}`;
 }
 
 function startOfDay(ms: number): number {
@@ -284,7 +309,7 @@ function reportData(result: SimulationResult, figures: RunFigures, runs: ReportR
     if (/^\d{4}-\d{2}-\d{2}$/.test(day)) perDay.set(day, (perDay.get(day) ?? 0) + 1);
   }
   const faults: Record<string, number> = {};
-  for (const [status, n] of Object.entries(result.faults)) faults[`HTTP ${status} answered by the mock`] = n;
+  for (const [answer, n] of Object.entries(result.faults)) faults[`HTTP ${answer} answered by the mock`] = n;
   for (const [status, n] of Object.entries(result.retries)) faults[`retries after ${status}`] = n;
   return {
     title: `ppkit simulation: ${result.ok ? 'all launch events stored' : 'PROBLEMS FOUND'}`,

@@ -11,6 +11,7 @@ import { withExamples, type CommandModule } from '../context.js';
 
 interface SimulateFlags {
   solution?: string;
+  dist?: string;
   option: string;
   settings?: string;
   users: number;
@@ -37,6 +38,7 @@ export const simulateCommand: CommandModule = {
         .command('simulate')
         .description('run the packaged solution (the zip itself) against a local synthetic tenant, check every launch event landed once, write an HTML report')
         .option('--solution <zip|folder>', 'solution to import (default: the managed zip in dist/; with --option 2 the legacy flow package)')
+        .option('--dist <folder>', 'ppkit build output to use: its managed zip, legacy package and connectors (default dist/)')
         .addOption(new Option('--option <n>', 'setup option: 1 = Azure AD app + solution, 2 = basic auth legacy flow package').choices(['1', '2']).default('1'))
         .option('--settings <file>', 'deployment settings JSON (pac solution import --settings-file shape) for environment variable values')
         .option('--users <n>', 'users in the synthetic tenant', parseInteger(1, 100_000), 40)
@@ -59,7 +61,7 @@ export const simulateCommand: CommandModule = {
       'ppkit simulate --option 2',
     ).action(
       context.action(async (flags: SimulateFlags) => {
-        const dist = defaultDistDir();
+        const dist = resolve(flags.dist ?? defaultDistDir());
         const option = flags.option === '2' ? 2 : 1;
         const solution = flags.solution ?? defaultSolution(dist, option);
         const progress = flags.json ? undefined : createProgress(context.io);

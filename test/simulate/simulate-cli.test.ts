@@ -1,0 +1,189 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../tools/cli/program.js';
+import { DEFAULT_CLIENT_SECRET, DEFAULT_LEGACY_PASSWORD } from '../../tools/mocks/o365/index.js';
+import { PROJECT_ROOT, runPpkit, type CliRun } from '../helpers/cli.js';
+import { buildArtefacts, SMALL_TENANT, type BuiltArtefacts } from './built-artefacts.js';
+
+interface SimulationJson {
+  ok: boolean;
+  tenant: { id: string };
+  runs: { succeeded: number; failed: number };
+  childRuns: { succeeded: number; failed: number };
+  blobs: number;
+  records: number;
+  launches: number;
+  rowsCreated: number;
+  duplicatesSkipped: number;
+  groundTruth: { expected: number; found: number; missing: number; duplicated: number };
+  problems: string[];
+  report: string;
+}
+
+const SECRETS = [DEFAULT_CLIENT_SECRET, DEFAULT_LEGACY_PASSWORD];
+
+let built: BuiltArtefacts;
+beforeAll(async () => {
+  built = await buildArtefacts();
+}, 120_000);
+afterAll(() => built?.remove());
+
+function simulateCli(args: readonly string[], report: string): CliRun {
+  return runPpkit(['simulate', '--dist', built.distDir, '--report', report, ...args], { timeoutMs: 120_000 });
+}
+
+/** The same CLI in this process (no Node start-up): for the cases that need no separate process. */
+async function simulateInProcess(args: readonly string[], report: string): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(['simulate', '--dist', built.distDir, '--report', report, ...args], { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), color: false, isTTY: false });
+  return { status, stdout, stderr };
+}
+
+function parse(run: CliRun): SimulationJson {
+  try {
+    return JSON.parse(run.stdout) as SimulationJson;
+  } catch {
+    throw new Error(`not JSON (exit ${run.status}): ${run.stdout}\n${run.stderr}`);
+  }
+}
+
+function expectNoSecrets(...texts: string[]): void {
+  for (const text of texts) for (const secret of SECRETS) expect(text.includes(secret), `secret "${secret}" found`).toBe(false);
+}
+
+describe('ppkit simulate, spawned as a user runs it', () => {
+  it.each([
+    ['option 1: the managed zip', () => ['--solution', built.managedZip, '--faults', '5xx=0.05,dup=0.1,late=0.05']],
+    ['option 2: the legacy flow package (basic auth)', () => ['--option', '2', '--solution', built.legacyPackage]],
+  ])('%s: JSON summary, ground truth OK, exit 0, no secret in any output', { timeout: 120_000 }, (_name, args) => {
+    const report = join(built.dir, `report-${_name.slice(0, 8).replace(/\W/g, '')}.html`);
+    const run = simulateCli([...SMALL_TENANT, ...args(), '--json'], report);
+    const result = parse(run);
+    expect(result.problems).toEqual([]);
+    expect(run.status).toBe(0);
+    expect(result).toMatchObject({ ok: true, runs: { failed: 0 }, report });
+    expect(result.runs.succeeded).toBeGreaterThan(0);
+    expect(result.blobs).toBeGreaterThan(0);
+    expect(result.records).toBeGreaterThanOrEqual(result.launches);
+    expect(result.launches).toBeGreaterThan(0);
+    expect(result.rowsCreated).toBe(result.groundTruth.expected);
+    expect(result.duplicatesSkipped).toBe(result.launches - result.rowsCreated);
+    expect(result.groundTruth).toMatchObject({ found: result.groundTruth.expected, missing: 0, duplicated: 0 });
+    const html = readFileSync(report, 'utf8');
+    expect(html).toContain(`data-testid="truth-found">${result.groundTruth.found.toLocaleString('en-US')}<`);
+    expectNoSecrets(run.stdout, run.stderr, html);
+  });
+
+  it('prints the summary as text with the ground truth check when not asked for JSON', { timeout: 60_000 }, async () => {
+    const run = await simulateInProcess([...SMALL_TENANT, '--solution', built.managedZip], join(built.dir, 'text.html'));
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^run 1\/1 at 2026-11-11T00:00:00\.000Z: Succeeded/m);
+    expect(run.stdout).toMatch(/ground truth {2}expected (\d+), found \1, missing 0, duplicated 0: OK/);
+    expect(run.stdout).toContain('simulation passed');
+    expectNoSecrets(run.stdout, run.stderr);
+  });
+
+  it('takes environment variable values from a deployment settings file (admin_TenantID is the mock tenant)', { timeout: 60_000 }, async () => {
+    const tenant = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+    const settings = join(built.dir, 'settings.json');
+    writeFileSync(
+      settings,
+      JSON.stringify({
+        EnvironmentVariables: [
+          { SchemaName: 'admin_TenantID', Value: tenant },
+          { SchemaName: 'admin_TimeIntervalInterval', Value: '6' },
+        ],
+        ConnectionReferences: [],
+      }),
+    );
+    const run = await simulateInProcess([...SMALL_TENANT, '--solution', built.managedZip, '--settings', settings, '--json'], join(built.dir, 'settings.html'));
+    const result = parse(run);
+    expect(run.status).toBe(0);
+    expect(result.tenant.id).toBe(tenant);
+    // One day read in 6-hour segments instead of the default 1-hour ones.
+    expect(result.childRuns).toEqual({ succeeded: 4, failed: 0 });
+    expect(result.groundTruth.missing).toBe(0);
+  });
+
+  it('refuses a missing solution with one clear line and exit 1, spawned', { timeout: 60_000 }, () => {
+    const report = join(built.dir, 'missing.html');
+    const run = simulateCli([...SMALL_TENANT, '--solution', join(built.dir, 'nope.zip')], report);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^ppkit: \S*nope\.zip: solution not found: expected a solution zip or an unpacked solution folder\n$/);
+    expect(run.stdout).toBe('');
+    expect(existsSync(report)).toBe(false);
+  });
+
+  it.each([
+    ['a file that is not a zip', 1, () => ['--solution', notAZip()], /not-a-zip\.zip/],
+    ['a bad --faults rate', 2, () => ['--solution', built.managedZip, '--faults', 'throttle=2'], /--faults: throttle is a rate from 0 to 1, got 2/],
+    ['an unknown fault', 2, () => ['--solution', built.managedZip, '--faults', 'boom=0.1'], /--faults: expected name=number pairs with names throttle, 5xx, dup, late, expired, latency, got "boom=0.1"/],
+    ['a settings file that is not JSON', 1, () => ['--solution', built.managedZip, '--settings', badSettings('{"EnvironmentVariables": [')], /bad-settings\.json:\d+:\d+: not valid JSON/],
+    ['a settings file of the wrong shape', 1, () => ['--solution', built.managedZip, '--settings', badSettings('{"EnvironmentVariables": [{"Value": 1}]}')], /bad-settings\.json: expected "SchemaName" \(a string\) \(at \/EnvironmentVariables\/0\/SchemaName\)/],
+    ['--option 2 with a solution zip', 1, () => ['--option', '2', '--solution', built.managedZip], /not a flow package/],
+  ])('refuses %s with one clear line (exit %i)', async (_name, exitCode, args, message) => {
+    const report = join(built.dir, `bad-${exitCode}.html`);
+    const run = await simulateInProcess([...SMALL_TENANT, ...args()], report);
+    expect(run.status).toBe(exitCode);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(report)).toBe(false);
+  });
+});
+
+function notAZip(): string {
+  const file = join(built.dir, 'not-a-zip.zip');
+  writeFileSync(file, 'this is not a zip file, just text');
+  return file;
+}
+
+function badSettings(text: string): string {
+  const file = join(built.dir, 'bad-settings.json');
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('a simulation killed mid-run and run again', () => {
+  it('completes the windows on the rerun without a duplicate row', { timeout: 180_000 }, async () => {
+    const db = join(built.dir, 'killed.sqlite');
+    const report = join(built.dir, 'killed.html');
+    const args = ['simulate', '--dist', built.distDir, '--solution', built.managedZip, '--db', db, '--report', report, ...SMALL_TENANT, '--days', '3'];
+    const killed = await runUntilKilled(args, /^run 1\/3 .*: Succeeded/m);
+    expect(killed.signal).toBe('SIGKILL');
+    expect(existsSync(report)).toBe(false);
+
+    const rerun = simulateCli(['--solution', built.managedZip, '--db', db, ...SMALL_TENANT, '--days', '3', '--json'], report);
+    const result = parse(rerun);
+    expect(rerun.status).toBe(0);
+    expect(result.groundTruth).toMatchObject({ found: result.groundTruth.expected, missing: 0, duplicated: 0 });
+    // The first attempt's rows survived the kill: the rerun stored only the rest, and skipped the others as duplicates.
+    expect(result.rowsCreated).toBeGreaterThan(0);
+    expect(result.rowsCreated).toBeLessThan(result.groundTruth.expected);
+    expect(result.duplicatesSkipped).toBeGreaterThanOrEqual(result.groundTruth.expected - result.rowsCreated);
+    expectNoSecrets(readFileSync(db).toString('latin1'), killed.stdout, killed.stderr);
+  });
+});
+
+/** Spawns `ppkit <args>` and SIGKILLs it as soon as its stdout matches `line`. */
+function runUntilKilled(args: readonly string[], line: RegExp): Promise<{ signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'tools', 'cli', 'main.ts'), ...args], { cwd: PROJECT_ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      if (line.test(stdout) && child.exitCode === null) child.kill('SIGKILL');
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (_code, signal) => {
+      clearTimeout(timer);
+      resolve({ signal, stdout, stderr });
+    });
+  });
+}
