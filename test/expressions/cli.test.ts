@@ -60,6 +60,11 @@ describe('ppkit expr eval', () => {
     expect(JSON.parse(run.stdout)).toBe('Hi Bo');
   });
 
+  it('reads an argument with a leading @ as a workflow value', async () => {
+    expect(JSON.parse((await runInProcess(['expr', 'eval', "@add(1, 2)"])).stdout)).toBe(3);
+    expect(JSON.parse((await runInProcess(['expr', 'eval', '@{add(1, 2)}'])).stdout)).toBe('3');
+  });
+
   it('exits 1 with the service-styled error (spawned as a user runs it)', () => {
     const run = runPpkit(['expr', 'eval', "int('x')"], { timeoutMs: SPAWN_TIMEOUT });
     expect(run.status).toBe(1);

@@ -24,7 +24,7 @@ export const exprEvalCommand: CommandModule = {
       group
         .command('eval')
         .description('evaluate an expression (without the leading @) and print its value as JSON')
-        .argument('[expression]', "the expression, e.g. concat('a', parameters('name')); with --template, a workflow string value such as \"Hi @{parameters('name')}\"")
+        .argument('[expression]', "the expression, e.g. concat('a', parameters('name')); with --template (or a leading @), a workflow string value such as \"Hi @{parameters('name')}\"")
         .option('--context <ctx.json>', 'JSON with now, parameters, variables, actions, trigger, items, iterationIndexes, workflow')
         .option('--template', 'read the argument as a workflow JSON string value (@expr, @{...} interpolation, @@ escape)')
         .option('--file <cases.jsonl>', 'JSON Lines of {"expr": ...} or {"template": ...} with an optional "ctx"; prints one {"value"} or {"error"} line per case'),
@@ -43,7 +43,9 @@ export const exprEvalCommand: CommandModule = {
         }
         if (expression === undefined) throw new UsageError("missing the expression: ppkit expr eval \"concat('a', 'b')\" (or --file cases.jsonl)");
         const ctx = createMemoryContext(defaults);
-        const evaluate = options.template ? compileTemplate(expression) : compileExpression(expression);
+        // "@concat(...)" pasted from a flow's code view is read as the string value it is.
+        const asTemplate = options.template === true || expression.startsWith('@');
+        const evaluate = asTemplate ? compileTemplate(expression) : compileExpression(expression);
         const value = evaluate(ctx);
         let json: string;
         try {
