@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseFaults } from '../../tools/simulate/options.js';
+import { simulate, type SimulationResult } from '../../tools/simulate/simulate.js';
+import { buildArtefacts, type BuiltArtefacts } from './built-artefacts.js';
+
+let built: BuiltArtefacts;
+beforeAll(async () => {
+  built = await buildArtefacts();
+}, 120_000);
+afterAll(() => built?.remove());
+
+function run(faults: string, name: string): Promise<SimulationResult> {
+  return simulate({
+    solution: built.managedZip,
+    option: 1,
+    users: 10,
+    apps: 4,
+    days: 1,
+    eventsPerDay: 120,
+    seed: 'reliability',
+    start: '2026-11-10',
+    faults: parseFaults(faults),
+    tablesFiles: [],
+    connectors: {},
+    ownConnectorsDir: built.connectorsDir,
+    reportFile: join(built.dir, `${name}.html`),
+    auditTable: 'admin_auditlogs',
+    detailedRuns: 2,
+  });
+}
+
+const sum = (counts: Record<string, number>, pattern: RegExp) => Object.entries(counts).reduce((n, [key, count]) => (pattern.test(key) ? n + count : n), 0);
+
+/**
+ * The issue's reliability matrix: whatever the service does (throttling answered with 403 AF429,
+ * server errors, records repeated across blobs, records arriving late in a later blob), every
+ * LaunchPowerApp record of the read windows ends up in admin_auditlogs exactly once.
+ */
+describe('reliability: every launch event exactly once, whatever the service does', () => {
+  it.each([
+    ['no faults', '', () => undefined],
+    ['throttling (HTTP 403 AF429)', 'throttle=0.1', (r: SimulationResult) => expect(sum(r.faults, /^403 /)).toBeGreaterThan(0)],
+    ['server errors (HTTP 500)', '5xx=0.05', (r: SimulationResult) => {
+      expect(sum(r.faults, /^500 /)).toBeGreaterThan(0);
+      expect(r.retries['500']).toBeGreaterThan(0);
+    }],
+    ['records repeated across blobs', 'dup=0.2', (r: SimulationResult) => expect(r.duplicatesSkipped).toBeGreaterThan(0)],
+    ['records arriving late, in a later blob', 'late=0.1', () => undefined],
+    ['all together', 'throttle=0.05,5xx=0.02,dup=0.1,late=0.05', (r: SimulationResult) => {
+      expect(sum(r.faults, /^403 /)).toBeGreaterThan(0);
+      expect(r.duplicatesSkipped).toBeGreaterThan(0);
+    }],
+  ])('%s', { timeout: 120_000 }, async (name, faults, check) => {
+    const result = await run(faults, name.replace(/\W+/g, '-'));
+    expect(result.problems).toEqual([]);
+    expect(result.runs).toEqual({ succeeded: 1, failed: 0 });
+    expect(result.childRuns.failed).toBe(0);
+    expect(result.groundTruth.expected).toBeGreaterThan(50);
+    expect(result.groundTruth).toMatchObject({ found: result.groundTruth.expected, missing: 0, duplicated: 0, unexpected: 0, windows: 1 });
+    expect(result.rowsCreated).toBe(result.groundTruth.expected);
+    check(result);
+  });
+});
