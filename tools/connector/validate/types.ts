@@ -1,3 +1,4 @@
+import type { RuleMeta } from '../../diagnostics/ruleset.js';
 /**
  * The shapes every connector rule sees: one parsed connector (swagger + apiProperties + script),
  * indexed once, and the visitor a rule returns. Rules are pure: they report through `report`.
@@ -31,15 +32,8 @@ export interface RuleVisitor {
   apiProperties?(properties: Record<string, unknown>): void;
 }
 
-export interface Rule {
-  /** kebab-case id, the file name of the rule. */
-  id: string;
-  /** Severity in the `recommended` preset; a ruleset can change it. */
-  severity: Severity;
-  /** One line: what the rule checks (and Microsoft's validator error ids it mirrors). */
-  description: string;
-  /** Microsoft's page the rule is taken from. */
-  docsUrl: string;
+/** A connector rule: the shared rule metadata (tools/diagnostics/ruleset.ts) plus its visitors. */
+export interface Rule extends RuleMeta {
   create(context: RuleContext): RuleVisitor;
 }
 

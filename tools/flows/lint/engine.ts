@@ -1,5 +1,5 @@
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { computeLineStarts, locateDiagnostics, jsonTreeLocator, positionAt, sortDiagnostics, type Diagnostic } from '../../diagnostics/index.js';
+import { computeLineStarts, locateDiagnostics, jsonTreeLocator, positionAt, sortDiagnostics, type Diagnostic, type Severity } from '../../diagnostics/index.js';
 import { FlowModel } from './model/flow-model.js';
 import { flowRules } from './rules/index.js';
 import type { ExpressionOwner, FlowRule, RuleVisitor, SolutionContext } from './types.js';
@@ -14,6 +14,8 @@ export interface FlowFile {
 export interface LintOptions {
   /** Rules to run; default all. */
   rules?: Iterable<FlowRule>;
+  /** Severity per rule id where a ruleset changed the rule's default. */
+  severities?: ReadonlyMap<string, Severity>;
 }
 
 /**
@@ -31,7 +33,7 @@ export function lintFlow(flow: FlowFile, solution: SolutionContext, options: Lin
         report: (finding) =>
           diagnostics.push({
             code: rule.id,
-            severity: rule.severity,
+            severity: options.severities?.get(rule.id) ?? rule.severity,
             message: finding.message,
             file: flow.file,
             path: finding.path,

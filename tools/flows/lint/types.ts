@@ -1,3 +1,4 @@
+import type { RuleMeta } from '../../diagnostics/ruleset.js';
 /**
  * The shapes every flow rule sees, the same pattern as the connector validator's rules: a rule is
  * `{id, severity, description, docsUrl, create(context)}` and returns visitors; the engine walks each
@@ -47,14 +48,8 @@ export interface RuleVisitor {
   call?(call: CallFact, owner: ExpressionOwner): void;
 }
 
-export interface FlowRule {
-  /** kebab-case id, the file name of the rule. */
-  id: string;
-  /** Severity in the recommended preset. */
-  severity: Severity;
-  description: string;
-  /** Microsoft's page the rule is taken from. */
-  docsUrl: string;
+/** A flow rule: the shared rule metadata (tools/diagnostics/ruleset.ts) plus its visitors. */
+export interface FlowRule extends RuleMeta {
   create(context: RuleContext): RuleVisitor;
 }
 
