@@ -187,3 +187,41 @@ function runUntilKilled(args: readonly string[], line: RegExp): Promise<{ signal
     });
   });
 }
+
+const COE_RELEASE = join(PROJECT_ROOT, 'test', 'simulate', 'fixtures', 'coe-audit-log-release');
+
+/**
+ * A solution shaped like the CoE Starter Kit's own audit-log release (unpacked SolutionPackager
+ * folder, no connector shipped, writes to the core solution's admin_auditlogs and admin_apps, a
+ * child flow that never follows NextPageUri): it runs with no other set-up.
+ */
+describe('the CoE kit\'s own audit-log release, unpacked', () => {
+  it('runs with no other set-up: tables inferred, connector bound to ppkit\'s own by operation ids, app lookups resolve', { timeout: 60_000 }, () => {
+    const run = simulateCli([...SMALL_TENANT, '--solution', COE_RELEASE, '--json'], join(built.dir, 'coe.html'));
+    const result = parse(run) as SimulationJson & { tables: Record<string, string>; connections: { key: string; target: string }[] };
+    expect(result.problems).toEqual([]);
+    expect(run.status).toBe(0);
+    expect(result.tables).toEqual({ admin_apps: 'inferred', admin_auditlogs: 'inferred', admin_flows: 'inferred' });
+    expect(result.connections).toEqual([
+      { key: 'shared_admin-5foffice-20365-20management-20api-5f7fc9343cf45734fe', target: `Office 365 mock (${join(built.connectorsDir, 'office365-management-api', 'public', 'apiDefinition.swagger.json')})` },
+      { key: 'shared_commondataserviceforapps_1', target: 'Dataverse emulator' },
+      { key: 'shared_office365_1', target: 'mail sink' },
+    ]);
+    expect(result.runs).toEqual({ succeeded: 1, failed: 0 });
+    expect(result.childRuns).toEqual({ succeeded: 24, failed: 0 });
+    expect(result.groundTruth.expected).toBeGreaterThan(0);
+    // Every row binds admin_AppLookup to admin_apps(<app id>); the emulator refuses a lookup to a
+    // missing row, so all rows stored means the seeded inventory resolved every lookup.
+    expect(result.rowsCreated).toBe(result.groundTruth.expected);
+    expect(result.groundTruth).toMatchObject({ found: result.groundTruth.expected, missing: 0, duplicated: 0 });
+  });
+
+  it('is caught dropping the content past the first page: exit 1, missing > 0, named in the summary', { timeout: 60_000 }, () => {
+    const run = simulateCli([...SMALL_TENANT, '--solution', COE_RELEASE, '--page-size', '1'], join(built.dir, 'coe-paged.html'));
+    expect(run.status).toBe(1);
+    const missing = Number(/ground truth {2}expected \d+, found \d+, missing (\d+), duplicated 0: MISMATCH/.exec(run.stdout)?.[1]);
+    expect(missing).toBeGreaterThan(0);
+    expect(run.stdout).toMatch(new RegExp(`PROBLEM {7}${missing} launch events of the read windows are not in admin_auditlogs: \\d+ ListContent answers had a NextPageUri and the flow asked for no later page: content past the first page is dropped`));
+    expect(run.stdout).toContain('simulation FAILED');
+  });
+});

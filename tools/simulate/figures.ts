@@ -10,6 +10,10 @@ export interface RunFigures {
   records: number;
   /** LaunchPowerApp records among them. */
   launches: number;
+  /** ListContent answers that said more pages follow (a NextPageUri header). */
+  pagesWithMore: number;
+  /** ListContent calls that asked for a later page (a nextPage parameter). */
+  laterPagesRead: number;
   /** Read windows the flows asked the API for: [start, end) in ms. */
   windows: [number, number][];
   /** Retries the engine made, by HTTP status (or error code). */
@@ -19,7 +23,7 @@ export interface RunFigures {
 }
 
 export function emptyFigures(): RunFigures {
-  return { parentRuns: { succeeded: 0, failed: 0 }, childRuns: { succeeded: 0, failed: 0 }, blobs: 0, records: 0, launches: 0, windows: [], retries: {}, failedActions: {} };
+  return { parentRuns: { succeeded: 0, failed: 0 }, childRuns: { succeeded: 0, failed: 0 }, blobs: 0, records: 0, launches: 0, pagesWithMore: 0, laterPagesRead: 0, windows: [], retries: {}, failedActions: {} };
 }
 
 /** Adds one parent run (and its child runs) to the figures. */
@@ -57,6 +61,11 @@ function countRecord(figures: RunFigures, record: ActionRun, seen: Set<string>):
   };
   if (operation === 'ListContent') window(parameters.startTime, parameters.endTime);
   if (record.status !== 'Succeeded') return;
+  if (operation === 'ListContent') {
+    const headers = (record.outputs as { headers?: Record<string, unknown> } | undefined)?.headers ?? {};
+    if (Object.entries(headers).some(([name, value]) => name.toLowerCase() === 'nextpageuri' && typeof value === 'string' && value !== '')) figures.pagesWithMore++;
+    if (typeof parameters.nextPage === 'string' && parameters.nextPage !== '') figures.laterPagesRead++;
+  }
   const body = (record.outputs as { body?: unknown } | undefined)?.body;
   if (operation === 'ListContentDetails' && Array.isArray(body)) {
     figures.blobs++;

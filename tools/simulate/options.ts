@@ -48,6 +48,8 @@ export interface SimulateOptions {
   eventsPerDay: number;
   seed: string;
   faults: FaultSpec;
+  /** Content blobs per ListContent page before the mock sends NextPageUri (default 100; the service's own size is undocumented). */
+  pageSize?: number;
   /** YAML table definitions for tables the solution uses but does not define. */
   tablesFiles: string[];
   /** Connector swaggers by connection reference key or API name. */

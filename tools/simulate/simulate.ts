@@ -6,8 +6,10 @@ import { FakeClock, recurrenceTimes, runFlow, type LoadedWorkflow, type RunResul
 import { defineTables, startDataverse, type RunningDataverse } from '../mocks/dataverse/index.js';
 import { startMailSink, type MailSink } from '../mocks/mail/index.js';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_LEGACY_PASSWORD, DEFAULT_LEGACY_USER, DEFAULT_RESOURCE, DEFAULT_TENANT_ID, startO365Mock, type O365Mock } from '../mocks/o365/index.js';
-import { isGuid } from '../mocks/tenant/index.js';
+import { CONTENT_TYPES, isGuid, type ContentType } from '../mocks/tenant/index.js';
+import { connectorCalls } from './flow-scan.js';
 import { bindConnections, type BoundConnection } from './bindings.js';
+import { withChildCallHeaders } from './child-call-headers.js';
 import { addRun, emptyFigures, mergeWindows, type RunFigures } from './figures.js';
 import { importLegacyPackage } from './legacy-input.js';
 import type { SimulateOptions } from './options.js';
@@ -68,7 +70,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
   // Every input is read before anything starts, so a bad one fails fast with its own message.
   const settings = readSettings(options.settingsFile);
   const imported = options.option === 2 ? await importLegacyPackage(options.solution) : await importSolution(options.solution);
-  const workflows = imported.flows.workflows;
+  const workflows = imported.flows.workflows.map(withChildCallHeaders);
   const parent = workflows.find((w) => Object.values(w.definition.triggers ?? {}).some((t) => t.type.toLowerCase() === 'recurrence'));
   if (!parent) throw new InputError('no flow with a Recurrence trigger in the solution: nothing to schedule', { file: options.solution });
   const children = workflows.filter((w) => w !== parent);
@@ -93,6 +95,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
       seed: options.seed,
       now,
       startCooldownMinutes: 0,
+      pageSize: options.pageSize,
       tenant: {
         seed: options.seed,
         tenantId,
@@ -118,6 +121,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
         else statusCounts[`${status} ${operation}`] = (statusCounts[`${status} ${operation}`] ?? 0) + 1;
       },
     });
+    if (options.option === 1) startSubscriptions(o365, workflows, firstDay - DAY_MS);
     const tables = planTables(imported.tables, options.tablesFiles, workflows);
     dataverse = await startDataverse({ tables: defineTables(tables.definitions), dbFile: options.dbFile, now });
     mail = await startMailSink({ now });
@@ -190,7 +194,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
     const problems: string[] = [];
     const runsFailed = figures.parentRuns.failed;
     if (runsFailed > 0) problems.push(`${runsFailed} run${runsFailed === 1 ? '' : 's'} of "${parent.name}" failed`);
-    if (groundTruth.missing > 0) problems.push(`${groundTruth.missing} launch event${groundTruth.missing === 1 ? '' : 's'} of the read windows are not in ${auditSet} (the flow drops records${figures.blobs > 0 ? ', e.g. content past the first page' : ''})`);
+    if (groundTruth.missing > 0) problems.push(`${groundTruth.missing} launch event${groundTruth.missing === 1 ? '' : 's'} of the read windows are not in ${auditSet}: ${missingCause(figures)}`);
     if (groundTruth.duplicated > 0) problems.push(`${groundTruth.duplicated} launch events are stored more than once`);
     if (windows.length > 1) problems.push(`the read windows leave ${windows.length - 1} gap${windows.length === 2 ? '' : 's'} between runs`);
 
@@ -243,6 +247,33 @@ function readSettings(file: string | undefined): Record<string, unknown> {
 function pickTenantId(settings: Record<string, unknown>): string {
   const given = settings.admin_TenantID;
   return typeof given === 'string' && isGuid(given) ? given.toLowerCase() : DEFAULT_TENANT_ID;
+}
+
+/** Why records went missing, as far as the run history tells. */
+function missingCause(figures: RunFigures): string {
+  const unfollowed = figures.pagesWithMore - figures.laterPagesRead;
+  if (unfollowed > 0) {
+    return `${figures.pagesWithMore} ListContent answer${figures.pagesWithMore === 1 ? '' : 's'} had a NextPageUri and the flow asked for ${figures.laterPagesRead === 0 ? 'no later page' : `only ${figures.laterPagesRead} later page${figures.laterPagesRead === 1 ? '' : 's'}`}: content past the first page is dropped`;
+  }
+  const failed = Object.entries(figures.failedActions).map(([code, n]) => `${n}x ${code}`).join(', ');
+  return failed ? `actions failed (${failed})` : 'the flow drops records';
+}
+
+/**
+ * The setup page's "Start a subscription to audit log content" step, done by the admin from the
+ * custom connector's test page before the flows first run (the CoE kit's child flow only lists
+ * content and never starts one). Flows that start it themselves then get "already enabled".
+ */
+function startSubscriptions(o365: O365Mock, workflows: readonly LoadedWorkflow[], sinceMs: number): void {
+  const contentTypes = new Set<string>();
+  for (const call of workflows.flatMap(connectorCalls)) {
+    const contentType = call.parameters.contentType;
+    if (/^(ListContent|StartSubscription)$/.test(call.operationId) && typeof contentType === 'string' && CONTENT_TYPES.includes(contentType as ContentType)) contentTypes.add(contentType);
+  }
+  for (const contentType of contentTypes) {
+    if (o365.subscriptions.get(contentType as ContentType)) continue;
+    o365.subscriptions.set({ contentType: contentType as ContentType, status: 'enabled', webhook: null, periods: [{ fromMs: sinceMs, toMs: null }], lastStartMs: sinceMs });
+  }
 }
 
 /** The API operation a mock request was for, from its route (the log never carries queries or headers). */

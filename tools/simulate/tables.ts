@@ -45,6 +45,10 @@ export function planTables(solutionTables: readonly TableDefinition[], tablesFil
       const entitySet = literal(call.parameters.entityName);
       if (!entitySet) continue;
       const sample = written.get(entitySet) ?? {};
+      // Columns a flow only reads (`$select=admin_appid`) must exist too, or the query fails.
+      for (const column of (literal(call.parameters.$select) ?? '').split(',').map((c) => c.trim())) {
+        if (/^[a-z][a-z0-9_]*$/i.test(column) && !(column in sample)) sample[column] = null;
+      }
       if (WRITE_OPERATIONS.has(call.operationId)) {
         for (const [key, value] of Object.entries(call.parameters)) {
           if (!key.startsWith('item/')) continue;

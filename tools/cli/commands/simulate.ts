@@ -20,6 +20,7 @@ interface SimulateFlags {
   eventsPerDay: number;
   seed: string;
   faults?: string;
+  pageSize?: number;
   tables: string[];
   connector: Record<string, string>;
   db?: string;
@@ -47,6 +48,7 @@ export const simulateCommand: CommandModule = {
         .option('--events-per-day <n>', 'average app launches per weekday', parseInteger(0, 1_000_000), 240)
         .option('--seed <seed>', 'seed of the synthetic tenant', 'ppkit')
         .option('--faults <list>', 'fault rates, e.g. throttle=0.05,5xx=0.02,dup=0.1,late=0.05,expired=0.01,latency=5')
+        .option('--page-size <n>', 'content blobs per ListContent page before the mock sends NextPageUri (default 100)', parseInteger(1, 100_000))
         .option('--tables <yaml>', 'table definitions for tables the solution uses but does not define (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
         .option('--connector <name=path>', 'connector swagger for a connection reference or API name (repeatable)', collectKeyValue, {})
         .option('--db <file>', 'keep the Dataverse emulator in this SQLite file (rerun over the same rows)')
@@ -76,6 +78,7 @@ export const simulateCommand: CommandModule = {
             eventsPerDay: flags.eventsPerDay,
             seed: flags.seed,
             faults: parseFaults(flags.faults),
+            pageSize: flags.pageSize,
             tablesFiles: flags.tables,
             connectors: flags.connector,
             ownConnectorsDir: join(dist, 'connector'),
