@@ -31,6 +31,7 @@ describe('renderReportHtml', () => {
       { id: 'rows-created', label: 'rows created', value: 1234 },
     ],
     groundTruth: { expected: 1234, found: 1234, missing: 0, duplicated: 0, ok: true },
+    problems: [],
     launchesPerDay: [
       { day: '2026-11-23', launches: 600 },
       { day: '2026-11-24', launches: 634 },

@@ -360,6 +360,7 @@ function reportData(result: SimulationResult, figures: RunFigures, runs: ReportR
       { id: 'wall-time', label: 'wall time', value: `${(result.wallTimeMs / 1000).toFixed(1)} s` },
     ],
     groundTruth: { ...result.groundTruth, ok: result.groundTruth.missing === 0 && result.groundTruth.duplicated === 0 },
+    problems: result.problems,
     launchesPerDay: [...perDay].sort(([a], [b]) => a.localeCompare(b)).map(([day, launches]) => ({ day, launches })),
     launchesPerApp: result.perApp.map((a) => ({ app: a.app, launches: a.launches, uniqueUsers: a.uniqueUsers })),
     faults,

@@ -53,7 +53,8 @@ function renderGroundTruth(data: ReportData): string {
   <h2>Ground truth check: ${g.ok ? 'every launch event stored exactly once' : 'MISMATCH'}</h2>
   <table><tr><th>expected</th><th>found</th><th>missing</th><th>duplicated</th></tr>
   <tr><td data-testid="truth-expected">${g.expected}</td><td data-testid="truth-found">${g.found}</td><td data-testid="truth-missing">${g.missing}</td><td data-testid="truth-duplicated">${g.duplicated}</td></tr></table>
-</section>`;
+${data.problems.length > 0 ? `  <ul class="problems">${data.problems.map((p) => `<li class="error" data-testid="problem">${esc(p)}</li>`).join('')}</ul>
+` : ''}</section>`;
 }
 
 function renderDayChart(days: ReportData['launchesPerDay']): string {

@@ -40,6 +40,8 @@ export interface ReportData {
   /** Headline figures, in display order: label -> value. */
   summary: { label: string; value: string | number; id: string }[];
   groundTruth: { expected: number; found: number; missing: number; duplicated: number; ok: boolean };
+  /** What went wrong, one sentence each (failed runs, missing or duplicated events, gaps between windows). */
+  problems: string[];
   launchesPerDay: { day: string; launches: number }[];
   launchesPerApp: { app: string; launches: number; uniqueUsers: number }[];
   faults: Record<string, number>;
