@@ -17,6 +17,7 @@ const benches: BenchModule[] = [
   { name: 'engine', load: () => import('./engine.js') },
   { name: 'flows', load: () => import('./flows.js') },
   { name: 'expressions', load: () => import('./expressions.js') },
+  { name: 'simulate', load: () => import('./simulate.js') },
 ];
 
 const wanted = process.argv.slice(2);

@@ -66,4 +66,6 @@ export interface SimulateOptions {
   auditTable: string;
   /** Runs shown with their full action tree in the report. */
   detailedRuns: number;
+  /** The engine's HTTP client (default the global fetch); the benchmark passes a timing wrapper. */
+  fetch?: typeof fetch;
 }

@@ -8,6 +8,7 @@ import { startMailSink, type MailSink } from '../mocks/mail/index.js';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_LEGACY_PASSWORD, DEFAULT_LEGACY_USER, DEFAULT_RESOURCE, DEFAULT_TENANT_ID, startO365Mock, type O365Mock } from '../mocks/o365/index.js';
 import { CONTENT_TYPES, isGuid, type ContentType } from '../mocks/tenant/index.js';
 import { connectorCalls } from './flow-scan.js';
+import { allRows, countRows } from './all-rows.js';
 import { bindConnections, type BoundConnection } from './bindings.js';
 import { withChildCallHeaders } from './child-call-headers.js';
 import { addRun, emptyFigures, mergeWindows, type RunFigures } from './figures.js';
@@ -129,7 +130,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
     const auditSet = options.auditTable;
     const auditTable = safeTable(dataverse, auditSet);
     if (!auditTable) throw new InputError(`the flows write no table "${auditSet}" and no solution or --tables defines it: name the audit log table with --audit-table`);
-    const rowsBefore = dataverse.store.count(auditSet);
+    const rowsBefore = countRows(dataverse.store, auditSet);
 
     const bound = bindConnections(workflows, imported.connectors, options.connectors, options.ownConnectorsDir, {
       o365Url: o365.url,
@@ -159,11 +160,11 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
       clock.setTime(time);
       // A fresh copy of the definitions per run, as the service reads the stored definition each time
       // (and so no run can see another's values through a shared literal).
-      const result: RunResult = await runFlow({ workflow: structuredClone(parent), childFlows: children.map((c) => structuredClone(c)), connections, parameters, clock, trigger: { scheduledTime: new Date(time).toISOString() } });
+      const result: RunResult = await runFlow({ workflow: structuredClone(parent), childFlows: children.map((c) => structuredClone(c)), connections, parameters, clock, fetch: options.fetch, trigger: { scheduledTime: new Date(time).toISOString() } });
       addRun(figures, result.history);
       if (reportRunsList.length < options.detailedRuns) reportRunsList.push(...reportRuns(result.history, workflows, { maxIterations: 25, secrets }));
       done++;
-      const state = { done, total: times.length, records: figures.records, rows: dataverse.store.count(auditSet) - rowsBefore, elapsedMs: performance.now() - started };
+      const state = { done, total: times.length, records: figures.records, rows: countRows(dataverse.store, auditSet) - rowsBefore, elapsedMs: performance.now() - started };
       hooks.progress?.(state);
       log(`run ${done}/${times.length} at ${new Date(time).toISOString()}: ${result.status}${result.error ? ` (${result.error.code}: ${result.error.message})` : ''}; records ${state.records}, rows ${state.rows}`);
     }
@@ -177,7 +178,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
       const ids = o365.tenant.launchRecordIds({ from: start, to: end }, { now: end, by: options.option === 2 ? 'creationTime' : 'contentCreated' });
       for (const id of ids) expected.add(id.toLowerCase());
     }
-    const rows = dataverse.store.query(auditSet, {}).rows as Record<string, unknown>[];
+    const rows = allRows(dataverse.store, auditSet);
     const primary = auditTable.primaryId.logicalName;
     const stored = new Map<string, number>();
     for (const row of rows) {

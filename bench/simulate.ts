@@ -1,0 +1,157 @@
+/**
+ * `ppkit simulate` benchmark: the packed managed zip run against a synthetic tenant with about
+ * 100k launch events in about 1,000 content blobs (10 days). Prints wall time, peak RSS, events/s,
+ * and the engine's share vs the services' share: the services' share is the wall time during which
+ * at least one request of the engine was in flight to the Office 365 mock or the Dataverse
+ * emulator (loopback HTTP included); the rest is the engine (expressions, actions, history).
+ * Baseline, measured in the same run: a hand-written client making the same requests to fresh
+ * instances of the same services over the same loopback HTTP (what the flows do, minus the engine).
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildSteps } from '../tools/build/steps.js';
+import { defineTables, startDataverse } from '../tools/mocks/dataverse/index.js';
+import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_RESOURCE, startO365Mock } from '../tools/mocks/o365/index.js';
+import { FakeClock } from '../tools/engine/index.js';
+import { parseFaults, type SimulateOptions } from '../tools/simulate/options.js';
+import { simulate } from '../tools/simulate/simulate.js';
+import { importSolution } from '../tools/simulate/solution-input.js';
+import { planTables } from '../tools/simulate/tables.js';
+import { formatRate, printComparison, printFigure, type Measurement } from './harness.js';
+
+const DAYS = 10;
+const EVENTS_PER_DAY = 12_000;
+const START = '2026-11-02';
+const DAY_MS = 86_400_000;
+const SEED = 'bench-simulate';
+
+/** Wall time during which at least one request was in flight (overlapping requests count once). */
+class BusyClock {
+  private inFlight = 0;
+  private since = 0;
+  busyMs = 0;
+  requests = 0;
+  readonly fetch: typeof fetch = async (input, init) => {
+    if (this.inFlight++ === 0) this.since = performance.now();
+    this.requests++;
+    try {
+      const response = await fetch(input, init);
+      const body = await response.arrayBuffer();
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    } finally {
+      if (--this.inFlight === 0) this.busyMs += performance.now() - this.since;
+    }
+  };
+}
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'ppkit-bench-simulate-'));
+  try {
+    const distDir = join(dir, 'dist');
+    for (const step of buildSteps.filter((s) => s.name !== 'simulate')) await step.run({ outDir: distDir, log: () => undefined });
+    const zip = join(distDir, readdirSync(distDir).find((f) => /_managed\.zip$/.test(f))!);
+    const options: SimulateOptions = {
+      solution: zip,
+      option: 1,
+      users: 2_000,
+      apps: 200,
+      days: DAYS,
+      eventsPerDay: EVENTS_PER_DAY,
+      seed: SEED,
+      start: START,
+      faults: parseFaults(''),
+      tablesFiles: [],
+      connectors: {},
+      ownConnectorsDir: join(distDir, 'connector'),
+      reportFile: join(dir, 'report.html'),
+      auditTable: 'admin_auditlogs',
+      detailedRuns: 2,
+    };
+
+    const busy = new BusyClock();
+    const rssBefore = process.resourceUsage().maxRSS;
+    const started = performance.now();
+    const result = await simulate({ ...options, fetch: busy.fetch });
+    const wallMs = performance.now() - started;
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    printFigure('simulate', `${result.launches} launch events in ${result.blobs} blobs (${result.records} records), ${result.runs.succeeded} runs + ${result.childRuns.succeeded} child runs, ${busy.requests} requests; ground truth ${result.groundTruth.found}/${result.groundTruth.expected}${result.ok ? ' OK' : ` MISMATCH: ${result.problems.join('; ')}`}`);
+    printFigure('simulate wall time', `${(wallMs / 1000).toFixed(1)} s (goal <= 15 s)`);
+    printFigure('simulate peak RSS', `${peakRssMb.toFixed(0)} MB (process peak; ${(rssBefore / 1024).toFixed(0)} MB before the run; goal <= 1024 MB)`);
+    printFigure('simulate events/s', formatRate((result.launches / wallMs) * 1000));
+    const servicesShare = busy.busyMs / wallMs;
+    printFigure('simulate share', `services ${(servicesShare * 100).toFixed(0)}% (a request in flight), engine ${((1 - servicesShare) * 100).toFixed(0)}%`);
+
+    const baseline = await handWrittenClient(options, result.launches);
+    const ours: Measurement = { name: 'ppkit simulate (engine + services)', ops: result.launches, ms: wallMs, perSecond: (result.launches / wallMs) * 1000 };
+    printComparison('launch events/s', ours, baseline);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The same work without the engine: token, subscription start, then per hourly segment of each day
+ * ListContent (following NextPageUri), each blob fetched (10 at a time, as the child flow does),
+ * and per LaunchPowerApp record the same Dataverse lookup and upsert the flow makes.
+ */
+async function handWrittenClient(options: SimulateOptions, expectedLaunches: number): Promise<Measurement> {
+  const firstDay = Date.parse(options.start!);
+  const clock = new FakeClock(firstDay + DAY_MS);
+  const now = () => new Date(clock.now());
+  const o365 = await startO365Mock({
+    seed: options.seed,
+    now,
+    startCooldownMinutes: 0,
+    tenant: { seed: options.seed, users: options.users, apps: options.apps, launchesPerDay: options.eventsPerDay, activityStart: new Date(firstDay - DAY_MS).toISOString() },
+  });
+  const imported = await importSolution(options.solution);
+  const dataverse = await startDataverse({ tables: defineTables(planTables(imported.tables, [], imported.flows.workflows).definitions), now });
+  try {
+    const started = performance.now();
+    const root = `${o365.url}/api/v1.0/${o365.tenantId}/activity/feed`;
+    const token = (await (await fetch(`${o365.url}/${o365.tenantId}/oauth2/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: DEFAULT_CLIENT_ID, client_secret: DEFAULT_CLIENT_SECRET, resource: DEFAULT_RESOURCE }),
+    })).json()) as { access_token: string };
+    const auth = { Authorization: `Bearer ${token.access_token}` };
+    await fetch(`${root}/subscriptions/start?contentType=Audit.General&PublisherIdentifier=${o365.tenantId}`, { method: 'POST', headers: auth });
+    let launches = 0;
+    for (let day = 1; day <= options.days; day++) {
+      const runAt = firstDay + day * DAY_MS;
+      clock.setTime(runAt);
+      for (let hour = 0; hour < 24; hour++) {
+        const from = new Date(runAt - DAY_MS + hour * 3_600_000).toISOString();
+        const to = new Date(runAt - DAY_MS + (hour + 1) * 3_600_000).toISOString();
+        let url: string | null = `${root}/subscriptions/content?contentType=Audit.General&startTime=${from}&endTime=${to}&PublisherIdentifier=${o365.tenantId}`;
+        while (url) {
+          const page: Response = await fetch(url, { headers: auth });
+          const blobs = (await page.json()) as { contentUri: string }[];
+          url = page.headers.get('nextpageuri');
+          for (let i = 0; i < blobs.length; i += 10) {
+            await Promise.all(
+              blobs.slice(i, i + 10).map(async (blob) => {
+                const records = (await (await fetch(blob.contentUri.replace(/^https?:\/\/[^/]+/, o365.url), { headers: auth })).json()) as { Id: string; Operation: string; CreationTime: string; AppName?: string; UserId: string; Workload: string }[];
+                for (const record of records.filter((r) => r.Operation === 'LaunchPowerApp')) {
+                  launches++;
+                  const found = (await (await fetch(`${dataverse.apiUrl}admin_auditlogs?$select=admin_auditlogid&$filter=admin_auditlogid eq ${record.Id}&$top=1`)).json()) as { value: unknown[] };
+                  if (found.value.length > 0) continue;
+                  const body = { admin_creationtime: record.CreationTime, admin_appid: record.AppName, admin_operation: record.Operation, admin_title: `Power App Launch ${record.AppName} - ${record.CreationTime}`, admin_userupn: record.UserId, admin_workload: record.Workload };
+                  const written = await fetch(`${dataverse.apiUrl}admin_auditlogs(${record.Id})`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+                  await written.arrayBuffer();
+                }
+              }),
+            );
+          }
+        }
+      }
+    }
+    const ms = performance.now() - started;
+    if (launches !== expectedLaunches) printFigure('baseline note', `the hand-written client saw ${launches} launch events, the simulation ${expectedLaunches}`);
+    return { name: 'hand-written client (services alone)', ops: launches, ms, perSecond: (launches / ms) * 1000 };
+  } finally {
+    await Promise.all([o365.stop(), dataverse.stop()]);
+  }
+}
