@@ -10,8 +10,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => built?.remove());
 
-function run(faults: string, name: string): Promise<SimulationResult> {
+function run(faults: string, name: string, transport: 'http' | 'direct' = 'http'): Promise<SimulationResult> {
   return simulate({
+    transport,
     solution: built.managedZip,
     option: 1,
     users: 10,
@@ -51,8 +52,9 @@ describe('reliability: every launch event exactly once, whatever the service doe
       expect(sum(r.faults, /^403 /)).toBeGreaterThan(0);
       expect(r.duplicatesSkipped).toBeGreaterThan(0);
     }],
+    ['all together, Dataverse in-process (--transport direct)', 'throttle=0.05,5xx=0.02,dup=0.1,late=0.05', (r: SimulationResult) => expect(r.duplicatesSkipped).toBeGreaterThan(0)],
   ])('%s', { timeout: 120_000 }, async (name, faults, check) => {
-    const result = await run(faults, name.replace(/\W+/g, '-'));
+    const result = await run(faults, name.replace(/\W+/g, '-'), name.includes('direct') ? 'direct' : 'http');
     expect(result.problems).toEqual([]);
     expect(result.runs).toEqual({ succeeded: 1, failed: 0 });
     expect(result.childRuns.failed).toBe(0);

@@ -88,7 +88,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('HTML report in headle
       expect(await text('figure-rows-created')).toBe(shown(result.rowsCreated));
       expect(await text('figure-duplicates-skipped')).toBe(shown(result.duplicatesSkipped));
       for (const key of ['expected', 'found', 'missing', 'duplicated'] as const) expect(await text(`truth-${key}`)).toBe(String(result.groundTruth[key]));
-      const appRows = await page.getByTestId('app-row').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)));
+      const appRows = await page.getByTestId('app-row').evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('td')).slice(0, 3).map((td) => td.textContent)));
       expect(appRows).toEqual(result.perApp.map((a) => [a.app, String(a.launches), String(a.uniqueUsers)]));
       // One bar per simulated day with launches; the bars add up to the rows stored.
       const bars = await page.locator('[data-testid="chart-launches-per-day"] text.num').allTextContents();

@@ -66,6 +66,8 @@ export interface SimulateOptions {
   auditTable: string;
   /** Runs shown with their full action tree in the report. */
   detailedRuns: number;
+  /** `http` (default): every request over loopback HTTP; `direct`: Dataverse requests go to the emulator's router in-process. */
+  transport?: 'http' | 'direct';
   /** The engine's HTTP client (default the global fetch); the benchmark passes a timing wrapper. */
   fetch?: typeof fetch;
 }

@@ -21,6 +21,7 @@ interface SimulateFlags {
   seed: string;
   faults?: string;
   pageSize?: number;
+  transport: string;
   tables: string[];
   connector: Record<string, string>;
   db?: string;
@@ -49,6 +50,7 @@ export const simulateCommand: CommandModule = {
         .option('--seed <seed>', 'seed of the synthetic tenant', 'ppkit')
         .option('--faults <list>', 'fault rates, e.g. throttle=0.05,5xx=0.02,dup=0.1,late=0.05,expired=0.01,latency=5')
         .option('--page-size <n>', 'content blobs per ListContent page before the mock sends NextPageUri (default 100)', parseInteger(1, 100_000))
+        .addOption(new Option('--transport <kind>', 'http: every request over loopback HTTP; direct: Dataverse requests go to the emulator in-process (large tenants)').choices(['http', 'direct']).default('http'))
         .option('--tables <yaml>', 'table definitions for tables the solution uses but does not define (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
         .option('--connector <name=path>', 'connector swagger for a connection reference or API name (repeatable)', collectKeyValue, {})
         .option('--db <file>', 'keep the Dataverse emulator in this SQLite file (rerun over the same rows)')
@@ -79,6 +81,7 @@ export const simulateCommand: CommandModule = {
             seed: flags.seed,
             faults: parseFaults(flags.faults),
             pageSize: flags.pageSize,
+            transport: flags.transport === 'direct' ? 'direct' : 'http',
             tablesFiles: flags.tables,
             connectors: flags.connector,
             ownConnectorsDir: join(dist, 'connector'),

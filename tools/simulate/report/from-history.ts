@@ -4,8 +4,10 @@ import { maskSecrets } from './mask.js';
 import type { ReportActionNode, ReportRun } from './model.js';
 
 export interface ReportLimits {
-  /** Iterations of one loop shown in detail. */
+  /** Iterations of one loop shown in detail (a loop nested in another shows a fifth of them, at least 3). */
   maxIterations: number;
+  /** Runs (parent and child runs together) shown in detail; the rest are left out. */
+  maxRuns?: number;
   secrets: readonly string[];
 }
 
@@ -17,6 +19,7 @@ export interface ReportLimits {
 export function reportRuns(history: RunHistory, workflows: readonly LoadedWorkflow[], limits: ReportLimits): ReportRun[] {
   const runs: ReportRun[] = [];
   const visit = (run: RunHistory) => {
+    if (runs.length >= (limits.maxRuns ?? Infinity)) return;
     const workflow = workflows.find((w) => (run.workflowId && w.id === run.workflowId) || w.name === run.workflowName);
     runs.push({
       id: run.runId,
@@ -59,8 +62,15 @@ function containers(workflow: LoadedWorkflow | undefined): Map<string, Container
 function actionTree(records: readonly ActionRun[], workflow: LoadedWorkflow | undefined, limits: ReportLimits): ReportActionNode[] {
   const structure = containers(workflow);
   const key = (name: string, repetition: readonly number[] | undefined) => `${name}|${(repetition ?? []).join(',')}`;
+  // Shells first, masked inputs/outputs only for the nodes that end up in the tree: a loop shows
+  // its first iterations, and masking the other (often 100k) records is most of the report's cost.
   const nodes = new Map<string, ReportActionNode>();
-  for (const record of records) nodes.set(key(record.name, record.repetition), toNode(record, limits));
+  const recordOf = new Map<ReportActionNode, ActionRun>();
+  for (const record of records) {
+    const node = shell(record);
+    nodes.set(key(record.name, record.repetition), node);
+    recordOf.set(node, record);
+  }
   const roots: ReportActionNode[] = [];
   for (const record of records) {
     const node = nodes.get(key(record.name, record.repetition))!;
@@ -79,7 +89,8 @@ function actionTree(records: readonly ActionRun[], workflow: LoadedWorkflow | un
     if (container.loop) {
       const index = repetition[repetition.length - 1] ?? 0;
       parent.iterations ??= [];
-      if (index >= limits.maxIterations) continue;
+      const limit = repetition.length > 1 ? Math.max(3, Math.floor(limits.maxIterations / 5)) : limits.maxIterations;
+      if (index >= limit) continue;
       let iteration = parent.iterations.find((i) => i.index === index);
       if (!iteration) {
         iteration = { index, children: [] };
@@ -90,11 +101,17 @@ function actionTree(records: readonly ActionRun[], workflow: LoadedWorkflow | un
       (parent.children ??= []).push(node);
     }
   }
+  const fill = (node: ReportActionNode) => {
+    const record = recordOf.get(node);
+    if (record) addDetails(node, record, limits);
+    for (const child of node.children ?? []) fill(child);
+    for (const iteration of node.iterations ?? []) for (const child of iteration.children) fill(child);
+  };
+  for (const root of roots) fill(root);
   return roots;
 }
 
-function toNode(record: ActionRun, limits: ReportLimits): ReportActionNode {
-  const options = { secrets: limits.secrets, maxStringLength: 600, maxItems: 12, maxDepth: 5 };
+function shell(record: ActionRun): ReportActionNode {
   const node: ReportActionNode = {
     name: record.name,
     type: record.type,
@@ -104,8 +121,12 @@ function toNode(record: ActionRun, limits: ReportLimits): ReportActionNode {
     durationMs: record.end - record.start,
   };
   if (record.retries?.length) node.retries = record.retries.length;
+  return node;
+}
+
+function addDetails(node: ReportActionNode, record: ActionRun, limits: ReportLimits): void {
+  const options = { secrets: limits.secrets, maxStringLength: 600, maxItems: 12, maxDepth: 5 };
   if (record.inputs !== undefined) node.inputs = record.secureInputs ? 'Content not shown due to security configuration.' : maskSecrets(record.inputs, options);
   if (record.outputs !== undefined) node.outputs = record.secureOutputs ? 'Content not shown due to security configuration.' : maskSecrets(record.outputs, options);
   if (record.error) node.error = maskSecrets(record.error, options);
-  return node;
 }
