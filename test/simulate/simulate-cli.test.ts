@@ -224,4 +224,12 @@ describe('the CoE kit\'s own audit-log release, unpacked', () => {
     expect(run.stdout).toMatch(new RegExp(`PROBLEM {7}${missing} launch events of the read windows are not in admin_auditlogs: \\d+ ListContent answers had a NextPageUri and the flow asked for no later page: content past the first page is dropped`));
     expect(run.stdout).toContain('simulation FAILED');
   });
+
+  it('is caught leaving a minute unread each day (its window ends a minute before the run, the next starts a day before)', { timeout: 60_000 }, async () => {
+    const run = await simulateInProcess([...SMALL_TENANT, '--days', '2', '--solution', COE_RELEASE, '--json'], join(built.dir, 'coe-gap.html'));
+    const result = parse(run);
+    expect(run.status).toBe(1);
+    expect(result.groundTruth).toMatchObject({ found: result.groundTruth.expected, missing: 0 });
+    expect(result.problems).toEqual(['the read windows leave 1 gap between runs, never read: 2026-11-10T23:59:00.000Z to 2026-11-11T00:00:00.000Z']);
+  });
 });

@@ -199,7 +199,10 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
     if (runsFailed > 0) problems.push(`${runsFailed} run${runsFailed === 1 ? '' : 's'} of "${parent.name}" failed`);
     if (groundTruth.missing > 0) problems.push(`${groundTruth.missing} launch event${groundTruth.missing === 1 ? '' : 's'} of the read windows are not in ${auditSet}: ${missingCause(figures)}`);
     if (groundTruth.duplicated > 0) problems.push(`${groundTruth.duplicated} launch events are stored more than once`);
-    if (windows.length > 1) problems.push(`the read windows leave ${windows.length - 1} gap${windows.length === 2 ? '' : 's'} between runs`);
+    if (windows.length > 1) {
+      const gaps = windows.slice(1).map(([start], i) => `${new Date(windows[i]![1]).toISOString()} to ${new Date(start).toISOString()}`);
+      problems.push(`the read windows leave ${gaps.length} gap${gaps.length === 1 ? '' : 's'} between runs, never read: ${gaps.slice(0, 3).join(', ')}${gaps.length > 3 ? ', ...' : ''}`);
+    }
 
     const result: SimulationResult = {
       ok: problems.length === 0,
