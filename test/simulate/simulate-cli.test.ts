@@ -3,24 +3,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../tools/cli/program.js';
+import type { SimulationResult } from '../../tools/simulate/simulate.js';
 import { DEFAULT_CLIENT_SECRET, DEFAULT_LEGACY_PASSWORD } from '../../tools/mocks/o365/index.js';
 import { PROJECT_ROOT, runPpkit, type CliRun } from '../helpers/cli.js';
 import { buildArtefacts, SMALL_TENANT, type BuiltArtefacts } from './built-artefacts.js';
 
-interface SimulationJson {
-  ok: boolean;
-  tenant: { id: string };
-  runs: { succeeded: number; failed: number };
-  childRuns: { succeeded: number; failed: number };
-  blobs: number;
-  records: number;
-  launches: number;
-  rowsCreated: number;
-  duplicatesSkipped: number;
-  groundTruth: { expected: number; found: number; missing: number; duplicated: number };
-  problems: string[];
-  report: string;
-}
+/** What `ppkit simulate --json` prints. */
+type SimulationJson = SimulationResult;
 
 const SECRETS = [DEFAULT_CLIENT_SECRET, DEFAULT_LEGACY_PASSWORD];
 
@@ -198,7 +187,7 @@ const COE_RELEASE = join(PROJECT_ROOT, 'test', 'simulate', 'fixtures', 'coe-audi
 describe('the CoE kit\'s own audit-log release, unpacked', () => {
   it('runs with no other set-up: tables inferred, connector bound to ppkit\'s own by operation ids, app lookups resolve', { timeout: 60_000 }, () => {
     const run = simulateCli([...SMALL_TENANT, '--solution', COE_RELEASE, '--json'], join(built.dir, 'coe.html'));
-    const result = parse(run) as SimulationJson & { tables: Record<string, string>; connections: { key: string; target: string }[] };
+    const result = parse(run);
     expect(result.problems).toEqual([]);
     expect(run.status).toBe(0);
     expect(result.tables).toEqual({ admin_apps: 'inferred', admin_auditlogs: 'inferred', admin_flows: 'inferred' });
@@ -213,6 +202,15 @@ describe('the CoE kit\'s own audit-log release, unpacked', () => {
     // Every row binds admin_AppLookup to admin_apps(<app id>); the emulator refuses a lookup to a
     // missing row, so all rows stored means the seeded inventory resolved every lookup.
     expect(result.rowsCreated).toBe(result.groundTruth.expected);
+    expect(result.groundTruth).toMatchObject({ found: result.groundTruth.expected, missing: 0, duplicated: 0 });
+  });
+
+  it('takes the core tables from --tables instead of inferring them', { timeout: 60_000 }, async () => {
+    const tables = join(PROJECT_ROOT, 'tools', 'mocks', 'dataverse', 'tables', 'coe-core.yaml');
+    const run = await simulateInProcess([...SMALL_TENANT, '--solution', COE_RELEASE, '--tables', tables, '--json'], join(built.dir, 'coe-tables.html'));
+    const result = parse(run);
+    expect(run.status).toBe(0);
+    expect(result.tables).toEqual({ admin_apps: 'tables-file', admin_auditlogs: 'tables-file', admin_flows: 'tables-file' });
     expect(result.groundTruth).toMatchObject({ found: result.groundTruth.expected, missing: 0, duplicated: 0 });
   });
 
