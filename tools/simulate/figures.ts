@@ -38,12 +38,18 @@ export function addRun(figures: RunFigures, history: RunHistory): void {
         const key = retry.statusCode !== undefined ? String(retry.statusCode) : (retry.code ?? 'error');
         figures.retries[key] = (figures.retries[key] ?? 0) + 1;
       }
-      if (record.status === 'Failed' && record.error) figures.failedActions[record.error.code] = (figures.failedActions[record.error.code] ?? 0) + 1;
+      if (record.status === 'Failed' && record.error && !alreadyEnabled(record)) figures.failedActions[record.error.code] = (figures.failedActions[record.error.code] ?? 0) + 1;
       countRecord(figures, record, seen);
     }
     for (const child of run.childRuns) visit(child, depth + 1);
   };
   visit(history, 0);
+}
+
+/** StartSubscription's "already enabled" (HTTP 400 AF20024) fails the action, but every client treats it as success. */
+function alreadyEnabled(record: ActionRun): boolean {
+  const body = (record.outputs as { body?: { error?: { code?: unknown } } } | undefined)?.body;
+  return body?.error?.code === 'AF20024';
 }
 
 function countRecord(figures: RunFigures, record: ActionRun, seen: Set<string>): void {
