@@ -78,6 +78,8 @@ export interface SchemaNode {
   definitionName?: string;
   /** Reachable from some operation's response (directly or through definitions). */
   inResponse: boolean;
+  /** For a schema inline in an operation's response: that operation. */
+  operation?: OperationNode;
   depth: number;
 }
 
@@ -177,13 +179,13 @@ export function buildIndex(input: IndexInput): ConnectorIndex {
   // Schemas: definitions first, then inline ones met while indexing operations and shared parameters/responses.
   const definitionRefs = new Map<string, Set<string>>();
   const responseRefTargets = new Set<string>();
-  const walkSchema = (start: unknown, path: JsonPath, owner: SchemaNode['owner'], definitionName: string | undefined, inResponse: boolean) => {
+  const walkSchema = (start: unknown, path: JsonPath, owner: SchemaNode['owner'], definitionName: string | undefined, inResponse: boolean, operation?: OperationNode) => {
     const stack: { value: unknown; path: JsonPath; parent?: SchemaNode; propertyName?: string; depth: number }[] = [{ value: start, path, depth: 0 }];
     while (stack.length > 0) {
       const item = stack.pop()!;
       if (!isObject(item.value) || item.depth > MAX_SCHEMA_DEPTH) continue;
       const value = item.value;
-      const node: SchemaNode = { path: item.path, value, owner, definitionName, inResponse, depth: item.depth, parent: item.parent, propertyName: item.propertyName };
+      const node: SchemaNode = { path: item.path, value, owner, definitionName, inResponse, operation, depth: item.depth, parent: item.parent, propertyName: item.propertyName };
       schemas.push(node);
       if (typeof value.$ref === 'string' || '$ref' in value) {
         refs.push({ path: [...item.path, '$ref'], ref: value.$ref, holder: value, kind: 'schema' });
@@ -305,7 +307,7 @@ export function buildIndex(input: IndexInput): ConnectorIndex {
             }
             if (!resolved || !isObject(resolved.value)) continue;
             operation.responses.push({ code, path: responsePath, value: resolved.value, valuePath: resolved.path });
-            if (resolved.path === responsePath && isObject(response.schema)) walkSchema(response.schema, [...responsePath, 'schema'], 'response', undefined, true);
+            if (resolved.path === responsePath && isObject(response.schema)) walkSchema(response.schema, [...responsePath, 'schema'], 'response', undefined, true, operation);
           }
         }
         operation.isWebhookTrigger = operation.isTrigger && operation.parameters.some((p) => p.value.in === 'body' && hasNotificationUrl(p.value, deref));
@@ -364,4 +366,9 @@ function hasNotificationUrl(parameter: Record<string, unknown>, deref: Connector
     const resolved = deref(property, [])?.value;
     return isObject(resolved) && (resolved['x-ms-notification-url'] === true || resolved['x-ms-notification-url'] === 'true');
   });
+}
+
+/** An operation the designer never lists (x-ms-visibility internal): dynamic-values sources, webhook deletes. */
+export function isInternalOperation(operation: OperationNode): boolean {
+  return operation.value['x-ms-visibility'] === 'internal';
 }

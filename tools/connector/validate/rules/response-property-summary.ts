@@ -1,3 +1,4 @@
+import { isInternalOperation } from '../document-index.js';
 import { DOCS, isObject, type Rule } from '../types.js';
 
 /**
@@ -12,11 +13,14 @@ export const responsePropertySummary: Rule = {
   create: ({ report }) => ({
     schema(node) {
       if (!node.inResponse || !isObject(node.value.properties)) return;
+      // An internal operation's output never reaches dynamic content (it feeds dropdowns, for instance).
+      if (node.operation && isInternalOperation(node.operation)) return;
       const unnamed = Object.entries(node.value.properties)
         .filter(([, property]) => isObject(property) && !('$ref' in property) && property['x-ms-visibility'] !== 'internal')
         .filter(([, property]) => {
-          const summary = (property as Record<string, unknown>)['x-ms-summary'];
-          return typeof summary !== 'string' || summary.trim() === '';
+          // The designer labels a token with x-ms-summary, else with the JSON Schema title (the wizard writes title).
+          const label = (property as Record<string, unknown>)['x-ms-summary'] ?? (property as Record<string, unknown>).title;
+          return typeof label !== 'string' || label.trim() === '';
         })
         .map(([name]) => name);
       if (unnamed.length === 0) return;

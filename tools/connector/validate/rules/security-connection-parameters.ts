@@ -34,7 +34,9 @@ export const securityConnectionParameters: Rule = {
           else if (typeOf(parameter) !== 'securestring') report({ message: `the API key connection parameter should be "securestring" so it is never shown, found "${String(parameter.type)}"`, path: ['properties', 'connectionParameters'], file: 'apiProperties' });
         }
       }
-      if (oauthParameters.length > 0 && !Object.values(definitions).some((d) => isObject(d) && d.type === 'oauth2')) {
+      // Multi-auth (connectionParameterSets) cannot be written as securityDefinitions (the wizard does not
+      // support it; docs: custom-connectors/multi-auth), so its OAuth sign-in lives in apiProperties alone.
+      if (parameterSets.length === 0 && oauthParameters.length > 0 && !Object.values(definitions).some((d) => isObject(d) && d.type === 'oauth2')) {
         report({ message: `connection parameter "${oauthParameters[0]![0]}" is an oauthSetting but the swagger declares no oauth2 securityDefinition`, path: ['properties', 'connectionParameters', oauthParameters[0]![0]], file: 'apiProperties' });
       }
     },
