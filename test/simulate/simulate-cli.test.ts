@@ -113,6 +113,7 @@ describe('ppkit simulate, spawned as a user runs it', () => {
     ['a settings file that is not JSON', 1, () => ['--solution', built.managedZip, '--settings', badSettings('{"EnvironmentVariables": [')], /bad-settings\.json:\d+:\d+: not valid JSON/],
     ['a settings file of the wrong shape', 1, () => ['--solution', built.managedZip, '--settings', badSettings('{"EnvironmentVariables": [{"Value": 1}]}')], /bad-settings\.json: expected "SchemaName" \(a string\) \(at \/EnvironmentVariables\/0\/SchemaName\)/],
     ['--option 2 with a solution zip', 1, () => ['--option', '2', '--solution', built.managedZip], /not a flow package/],
+    ['a legacy flow package as an option 1 solution', 1, () => ['--solution', built.legacyPackage], /Flow-SyncAuditLogs\.zip: not a solution: no solution\.xml/],
   ])('refuses %s with one clear line (exit %i)', async (_name, exitCode, args, message) => {
     const report = join(built.dir, `bad-${exitCode}.html`);
     const run = await simulateInProcess([...SMALL_TENANT, ...args()], report);
