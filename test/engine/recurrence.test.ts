@@ -28,7 +28,8 @@ describe('Scheduler', () => {
     triggers: { Recurrence: { type: 'Recurrence', recurrence: { frequency: 'Hour', interval: 1 } } },
     actions: {
       Scheduled: { type: 'Compose', inputs: "@trigger()?['startTime']" },
-      Now: { type: 'Compose', inputs: '@utcNow()', runAfter: { Scheduled: ['Succeeded'] } },
+      Occurrence: { type: 'Compose', inputs: "@trigger()['scheduledTime']", runAfter: { Scheduled: ['Succeeded'] } },
+      Now: { type: 'Compose', inputs: '@utcNow()', runAfter: { Occurrence: ['Succeeded'] } },
       Pause: { type: 'Wait', inputs: { interval: { count: 10, unit: 'Minute' } }, runAfter: { Now: ['Succeeded'] } },
     },
     outputs: { ended: { type: 'String', value: '@utcNow()' } },
@@ -42,6 +43,7 @@ describe('Scheduler', () => {
     expect(seen[5]).toBe('2024-01-01T05:00:00.000Z');
     const sixth = results[5]!.history.records;
     expect(results[5]!.history.trigger?.scheduledTime).toBe('2024-01-01T05:00:00.000Z');
+    expect(sixth.find((r) => r.name === 'Occurrence')?.outputs).toBe('2024-01-01T05:00:00.000Z');
     expect(sixth.find((r) => r.name === 'Now')?.outputs).toBe('2024-01-01T05:00:00.0000000Z');
     expect(results[5]!.outputs.ended).toBe('2024-01-01T05:10:00.0000000Z');
   });

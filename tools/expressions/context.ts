@@ -27,6 +27,8 @@ export interface ActionRecord {
   code?: string;
   trackingId?: string;
   clientTrackingId?: string;
+  /** Recurrence trigger: the occurrence the run is for (`trigger()['scheduledTime']`). */
+  scheduledTime?: string;
 }
 
 export interface EvaluationContext {

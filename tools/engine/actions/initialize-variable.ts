@@ -30,7 +30,10 @@ export const initializeVariable: ActionType = {
     let value = declared.value === undefined || (declared.value === '' && type !== 'string') ? (EMPTY[type] as () => unknown)() : declared.value;
     if (type === 'float' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) value = Number(value);
     if (!fitsType(type, value)) throw mismatch(declared.name, type, value);
-    variables.set(declared.name, { name: declared.name, type, value });
+    // The value may be the definition's own literal (`[]`), another action's output or the trigger's
+    // body: an array is marked shared, so the first append copies it instead of changing the source
+    // (a second run of the same loaded workflow would otherwise start with the first run's items).
+    variables.set(declared.name, { name: declared.name, type, value, shared: type === 'array' });
     return { inputs: { variables: [{ name: declared.name, type: declared.type, value }] } };
   },
 };

@@ -11,7 +11,9 @@ export const setVariable: ActionType = {
     const value = inputs.value;
     if (!fitsType(variable.type, value)) throw mismatch(variable.name, variable.type, value);
     variable.value = value;
-    variable.shared = false;
+    // Shared with its source (a definition literal, an output, the inputs recorded below): the next
+    // append copies it first.
+    variable.shared = Array.isArray(value);
     const recorded = { name: variable.name, value };
     return outcome(recorded, { body: recorded });
   },

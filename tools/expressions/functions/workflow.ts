@@ -8,7 +8,7 @@ const category = 'workflow';
 /** An action or trigger record as `actions('X')` / `trigger()` show it: only the fields the run has. */
 export function recordToJson(record: ActionRecord): JsonObject {
   const result: JsonObject = { name: record.name };
-  const fields = ['inputs', 'outputs', 'startTime', 'endTime', 'trackingId', 'clientTrackingId', 'code', 'status', 'error'] as const;
+  const fields = ['inputs', 'outputs', 'startTime', 'endTime', 'scheduledTime', 'trackingId', 'clientTrackingId', 'code', 'status', 'error'] as const;
   for (const field of fields) if (record[field] !== undefined) result[field] = record[field];
   return result;
 }

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { runFlow, runSummary, workflowFromJson, type WorkflowDefinition } from '../../tools/engine/index.js';
+
+/**
+ * Runs of one loaded workflow must not leak into each other or into the definition: an array a
+ * variable starts from (a literal, a Compose output, the trigger body) is never changed in place.
+ */
+const appendThree = { type: 'Foreach', foreach: '@range(0, 3)', actions: { Append: { type: 'AppendToArrayVariable', inputs: { name: 'list', value: '@item()' } } } };
+
+const cases: Array<[string, WorkflowDefinition]> = [
+  [
+    'InitializeVariable with a [] literal',
+    {
+      triggers: { manual: { type: 'Request', kind: 'Button', inputs: { schema: {} } } },
+      actions: {
+        Init: { type: 'InitializeVariable', inputs: { variables: [{ name: 'list', type: 'array', value: [] }] } },
+        Loop: { ...appendThree, runAfter: { Init: ['Succeeded'] } },
+      },
+      outputs: { list: { type: 'Array', value: "@variables('list')" } },
+    },
+  ],
+  [
+    'SetVariable with a [1] literal',
+    {
+      triggers: { manual: { type: 'Request', kind: 'Button', inputs: { schema: {} } } },
+      actions: {
+        Init: { type: 'InitializeVariable', inputs: { variables: [{ name: 'list', type: 'array' }] } },
+        Set: { type: 'SetVariable', inputs: { name: 'list', value: [1] }, runAfter: { Init: ['Succeeded'] } },
+        Loop: { ...appendThree, runAfter: { Set: ['Succeeded'] } },
+      },
+      outputs: { list: { type: 'Array', value: "@variables('list')" } },
+    },
+  ],
+  [
+    'InitializeVariable from a constant Compose output',
+    {
+      triggers: { manual: { type: 'Request', kind: 'Button', inputs: { schema: {} } } },
+      actions: {
+        Seed: { type: 'Compose', inputs: ['seed'] },
+        Init: { type: 'InitializeVariable', inputs: { variables: [{ name: 'list', type: 'array', value: "@outputs('Seed')" }] }, runAfter: { Seed: ['Succeeded'] } },
+        Loop: { ...appendThree, runAfter: { Init: ['Succeeded'] } },
+        After: { type: 'Compose', inputs: "@outputs('Seed')", runAfter: { Loop: ['Succeeded'] } },
+      },
+      outputs: { list: { type: 'Array', value: "@variables('list')" }, seed: { type: 'Array', value: "@outputs('After')" } },
+    },
+  ],
+];
+
+describe('runs of the same loaded workflow are independent', () => {
+  it.each(cases)('%s', async (_name, definition) => {
+    const before = JSON.stringify(definition);
+    const workflow = workflowFromJson({ properties: { definition, connectionReferences: {} } }, 'flow.json', 'flow');
+    const first = await runFlow({ workflow, now: '2024-01-01T00:00:00Z' });
+    const second = await runFlow({ workflow, now: '2024-01-01T00:00:00Z' });
+    expect(first.status).toBe('Succeeded');
+    expect(second.outputs).toEqual(first.outputs);
+    expect((first.outputs.list as unknown[]).slice(-3)).toEqual([0, 1, 2]);
+    if ('seed' in first.outputs) expect(first.outputs.seed).toEqual(['seed']);
+    expect(JSON.stringify(definition)).toBe(before);
+    // The history keeps the value the variable started with, not what it became.
+    const init = runSummary(second).actions.Init as { status: string };
+    expect(init.status).toBe('Succeeded');
+    const initRecord = second.history.records.find((r) => r.name === 'Init');
+    const started = (initRecord?.inputs as { variables: Array<{ value: unknown[] }> }).variables[0]!.value;
+    expect(started.length).toBeLessThan((second.outputs.list as unknown[]).length);
+  });
+
+  it('a trigger body array is not changed by appends to a variable made from it', async () => {
+    const definition: WorkflowDefinition = {
+      triggers: { manual: { type: 'Request', kind: 'Http' } },
+      actions: {
+        Init: { type: 'InitializeVariable', inputs: { variables: [{ name: 'list', type: 'array', value: '@triggerBody()' }] } },
+        Loop: { ...appendThree, runAfter: { Init: ['Succeeded'] } },
+      },
+    };
+    const payload = ['a'];
+    const result = await runFlow({ definition, trigger: payload });
+    expect(result.status).toBe('Succeeded');
+    expect(payload).toEqual(['a']);
+  });
+});
