@@ -5,7 +5,8 @@ import { FakeClock, type Clock } from './clock.js';
 import { loadWorkflow } from './definition/load-workflow.js';
 import { resolveParameters } from './definition/parameters.js';
 import { planWorkflow, type Plan } from './definition/plan.js';
-import type { ConnectionReference, LoadedWorkflow, WorkflowDefinition } from './definition/types.js';
+import type { ConnectionReference, LoadedWorkflow, TriggerDefinition, WorkflowDefinition } from './definition/types.js';
+import { withConnectionTokens } from './connectors/connection-tokens.js';
 import { ConnectionResolver, type ConnectionConfig } from './connectors/connections.js';
 import { RunState } from './context/run-state.js';
 import { Frame } from './context/frame.js';
@@ -145,7 +146,7 @@ async function executeRun(workflow: LoadedWorkflow, plan: Plan, payload: unknown
   const task = run.turns.spawn([], start);
   const root = new Frame(run, undefined, task, plan.root, undefined);
 
-  const triggerFailed = fireTrigger(run, payload, start);
+  const triggerFailed = fireTrigger(run, payload, start, depth > 0);
   let status: RunStatus;
   let error: ActionError | undefined;
   let end = start;
@@ -184,7 +185,7 @@ async function executeRun(workflow: LoadedWorkflow, plan: Plan, payload: unknown
 }
 
 /** Records the trigger; returns the run's error when the payload does not fit the trigger. */
-function fireTrigger(run: RunState, payload: unknown, start: number): ActionError | undefined {
+function fireTrigger(run: RunState, payload: unknown, start: number, calledByParent: boolean): ActionError | undefined {
   const entries = Object.entries(run.workflow.definition.triggers ?? {});
   const [name, definition] = entries[0] ?? ['manual', { type: 'Request', kind: 'Http' }];
   const record = new ActionRun(name, definition.type, start, undefined);
@@ -194,7 +195,7 @@ function fireTrigger(run: RunState, payload: unknown, start: number): ActionErro
     const type = triggerTypes.get(definition.type.toLowerCase());
     const fired = type ? type.fire(definition, payload, start, name) : { outputs: payload };
     record.inputs = fired.inputs;
-    record.outputs = fired.outputs;
+    record.outputs = manualWithTokens(definition, fired.outputs, calledByParent) ? { ...(fired.outputs as object), headers: withConnectionTokens((fired.outputs as { headers: Record<string, string> }).headers, run.parameters.get('$connections')) } : fired.outputs;
     record.status = 'Succeeded';
     if ('scheduledTime' in fired && fired.scheduledTime) (record as ActionRun & { scheduledTime?: string }).scheduledTime = fired.scheduledTime;
     return undefined;
@@ -202,6 +203,17 @@ function fireTrigger(run: RunState, payload: unknown, start: number): ActionErro
     failRecord(record, name, error);
     return record.error;
   }
+}
+
+/**
+ * Whether the platform would hand this run the caller's connections (`X-MS-APIM-Tokens`): a manual
+ * trigger (button, Power Apps, child flow) or any run started by a parent flow; not a plain HTTP
+ * request from outside, nor a schedule.
+ */
+function manualWithTokens(definition: TriggerDefinition, outputs: unknown, calledByParent: boolean): boolean {
+  if (!/^request$/i.test(definition.type)) return false;
+  if (outputs === null || typeof outputs !== 'object' || typeof (outputs as { headers?: unknown }).headers !== 'object') return false;
+  return calledByParent || !/^http$/i.test(definition.kind ?? 'Http');
 }
 
 /**

@@ -7,7 +7,10 @@ import { inputsObject, isObject } from './values.js';
 /**
  * OpenApiConnection: `host.connectionName` -> the flow's connection reference -> the bound
  * connection (swagger or built-in binding) -> `operationId` -> an HTTP request built from
- * `parameters`. Outputs {statusCode, headers, body}; non-2xx fails the action.
+ * `parameters`. Outputs {statusCode, headers, body}; non-2xx fails the action. `authentication`
+ * (`@parameters('$authentication')`, or the Raw `X-MS-APIM-Tokens` `$ConnectionKey` form of child
+ * flows, see connectors/connection-tokens.ts) is evaluated as the service does and then stands for
+ * the bound connection: the request carries that connection's auth.
  */
 export const openApiConnection: ActionType = {
   type: 'OpenApiConnection',
