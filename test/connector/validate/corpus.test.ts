@@ -35,7 +35,7 @@ describe('connector validate on real connectors', () => {
   it('finds the corpus sample (40 connectors), the public fixtures, and an expectation for each', () => {
     expect(existsSync(CORPUS), `corpus folder ${CORPUS}`).toBe(true);
     expect(corpus.length).toBe(40);
-    expect(publicFixtures.length).toBeGreaterThanOrEqual(7);
+    expect(publicFixtures.length).toBeGreaterThanOrEqual(10);
     expect(Object.keys(expectations).sort()).toEqual(all.map((c) => c.name).sort());
   });
 

@@ -68,6 +68,7 @@ const failing: Case[] = [
   ['visibility-values', 'required internal without default', (c) => void Object.assign(op(c).parameters[1], { 'x-ms-visibility': 'internal', required: true, default: undefined }), [`${P}/get/parameters/1/x-ms-visibility`]],
   ['parameter-summary', 'missing', (c) => void delete op(c).parameters[1]['x-ms-summary'], [`${P}/get/parameters/1`]],
   ['response-property-summary', 'missing', (c) => void delete c.swagger.definitions.Task.properties.title['x-ms-summary'], ['/definitions/Task/properties/title']],
+  ['response-property-summary', 'webhook payload (path-level x-ms-notification-content)', (c) => void (c.swagger.paths['/hooks']['x-ms-notification-content'] = { description: 'Payload.', schema: { type: 'object', properties: { id: { type: 'string' } } } }), ['/paths/~1hooks/x-ms-notification-content/schema/properties/id']],
   ['dynamic-values', 'unknown operation', (c) => void (c.swagger.parameters.ProjectId['x-ms-dynamic-values'].operationId = 'GetProjects'), ['/parameters/ProjectId/x-ms-dynamic-values/operationId']],
   ['dynamic-values', 'collection not an array', (c) => void delete c.swagger.parameters.ProjectId['x-ms-dynamic-values']['value-collection'], ['/parameters/ProjectId/x-ms-dynamic-values']],
   ['dynamic-values', 'unknown parameter', (c) => void (c.swagger.parameters.ProjectId['x-ms-dynamic-values'].parameters = { team: 'x' }), ['/parameters/ProjectId/x-ms-dynamic-values/parameters/team']],
@@ -114,6 +115,12 @@ const silent: [rule: string, name: string, mutate: (c: Connector) => void][] = [
   }],
   ['response-property-summary', 'inline response of an internal operation (dynamic-values source)', (c) => {
     op(c, '/projects').responses['200'].schema = { type: 'object', properties: { value: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' } } } } } };
+  }],
+  ['response-property-summary', "a webhook trigger's own response (it answers the subscription)", (c) => {
+    op(c, '/hooks', 'post').responses['201'].schema = { type: 'object', properties: { id: { type: 'string' } } };
+  }],
+  ['response-property-summary', 'an object property grouping labelled children (ACS SMS Events: data.to, data.from)', (c) => {
+    c.swagger.definitions.Task.properties.owner = { type: 'object', properties: { email: { type: 'string', 'x-ms-summary': 'Owner Email', description: 'The owner.' } } };
   }],
   ['security-connection-parameters', 'multi-auth OAuth kept in connectionParameterSets only', (c) => {
     c.swagger.securityDefinitions = {};

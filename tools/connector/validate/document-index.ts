@@ -264,6 +264,9 @@ export function buildIndex(input: IndexInput): ConnectorIndex {
       if (!isObject(pathItem)) continue;
       if ('$ref' in pathItem) refs.push({ path: ['paths', pathKey, '$ref'], ref: pathItem.$ref, holder: pathItem, kind: 'pathItem' });
       const inline = new Map<string, ParameterNode>();
+      // A webhook's notification payload is what its trigger outputs: index it like a response schema.
+      const notification = pathItem['x-ms-notification-content'];
+      if (isObject(notification) && isObject(notification.schema)) walkSchema(notification.schema, ['paths', pathKey, 'x-ms-notification-content', 'schema'], 'response', undefined, true);
       const pathLevel = Array.isArray(pathItem.parameters) ? pathItem.parameters : [];
       for (const method of HTTP_METHODS) {
         const value = pathItem[method];
@@ -310,6 +313,8 @@ export function buildIndex(input: IndexInput): ConnectorIndex {
             if (resolved.path === responsePath && isObject(response.schema)) walkSchema(response.schema, [...responsePath, 'schema'], 'response', undefined, true, operation);
           }
         }
+        const ownNotification = value['x-ms-notification-content'];
+        if (isObject(ownNotification) && isObject(ownNotification.schema)) walkSchema(ownNotification.schema, [...opPath, 'x-ms-notification-content', 'schema'], 'response', undefined, true);
         operation.isWebhookTrigger = operation.isTrigger && operation.parameters.some((p) => p.value.in === 'body' && hasNotificationUrl(p.value, deref));
         operations.push(operation);
       }

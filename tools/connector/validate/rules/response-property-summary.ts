@@ -15,8 +15,12 @@ export const responsePropertySummary: Rule = {
       if (!node.inResponse || !isObject(node.value.properties)) return;
       // An internal operation's output never reaches dynamic content (it feeds dropdowns, for instance).
       if (node.operation && isInternalOperation(node.operation)) return;
+      // A webhook trigger's own response answers the subscription; its outputs are x-ms-notification-content.
+      if (node.operation?.isWebhookTrigger) return;
       const unnamed = Object.entries(node.value.properties)
         .filter(([, property]) => isObject(property) && !('$ref' in property) && property['x-ms-visibility'] !== 'internal')
+        // An object with its own properties is a group: the designer lists its children's tokens, each checked here.
+        .filter(([, property]) => !(isObject((property as Record<string, unknown>).properties) && Object.keys((property as Record<string, Record<string, unknown>>).properties!).length > 0))
         .filter(([, property]) => {
           // The designer labels a token with x-ms-summary, else with the JSON Schema title (the wizard writes title).
           const label = (property as Record<string, unknown>)['x-ms-summary'] ?? (property as Record<string, unknown>).title;
