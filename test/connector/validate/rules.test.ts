@@ -122,6 +122,10 @@ const silent: [rule: string, name: string, mutate: (c: Connector) => void][] = [
   ['response-property-summary', 'an object property grouping labelled children (ACS SMS Events: data.to, data.from)', (c) => {
     c.swagger.definitions.Task.properties.owner = { type: 'object', properties: { email: { type: 'string', 'x-ms-summary': 'Owner Email', description: 'The owner.' } } };
   }],
+  ['response-property-summary', 'schema of an error response only (Mastodon: 401/422 Error)', (c) => {
+    c.swagger.definitions.Error = { type: 'object', properties: { error: { type: 'string', description: 'What went wrong.' } } };
+    op(c).responses['404'] = { description: 'Not found.', schema: { $ref: '#/definitions/Error' } };
+  }],
   ['security-connection-parameters', 'multi-auth OAuth kept in connectionParameterSets only', (c) => {
     c.swagger.securityDefinitions = {};
     c.swagger.security = [];

@@ -76,7 +76,7 @@ export interface SchemaNode {
   /** `definition` schemas have `definitionName`; others sit inline in a parameter or a response. */
   owner: 'definition' | 'parameter' | 'response';
   definitionName?: string;
-  /** Reachable from some operation's response (directly or through definitions). */
+  /** Reachable from an operation's outputs: a 2xx or default response, or a webhook payload (directly or through definitions). */
   inResponse: boolean;
   /** For a schema inline in an operation's response: that operation. */
   operation?: OperationNode;
@@ -310,7 +310,7 @@ export function buildIndex(input: IndexInput): ConnectorIndex {
             }
             if (!resolved || !isObject(resolved.value)) continue;
             operation.responses.push({ code, path: responsePath, value: resolved.value, valuePath: resolved.path });
-            if (resolved.path === responsePath && isObject(response.schema)) walkSchema(response.schema, [...responsePath, 'schema'], 'response', undefined, true, operation);
+            if (resolved.path === responsePath && isObject(response.schema)) walkSchema(response.schema, [...responsePath, 'schema'], 'response', undefined, isOutputResponse(code), operation);
           }
         }
         const ownNotification = value['x-ms-notification-content'];
@@ -376,4 +376,9 @@ function hasNotificationUrl(parameter: Record<string, unknown>, deref: Connector
 /** An operation the designer never lists (x-ms-visibility internal): dynamic-values sources, webhook deletes. */
 export function isInternalOperation(operation: OperationNode): boolean {
   return operation.value['x-ms-visibility'] === 'internal';
+}
+
+/** Flows get their outputs from success responses (2xx, or default): an error response's schema names no tokens. */
+function isOutputResponse(code: string): boolean {
+  return code === 'default' || /^2\d\d$/.test(code);
 }
