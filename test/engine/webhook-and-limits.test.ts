@@ -24,6 +24,11 @@ beforeAll(async () => {
         setTimeout(() => void fetch(body.notificationUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ outcome: 'Approve', title: body.title }) }), 20);
         return;
       }
+      if (request.method === 'POST' && request.url === '/silent') {
+        // Subscribes, then never calls back.
+        response.writeHead(201, { Location: `${base}/silent/1`, 'Content-Type': 'application/json' }).end('{}');
+        return;
+      }
       response.writeHead(request.method === 'DELETE' ? 200 : 404).end();
     });
   });
@@ -45,6 +50,14 @@ const swagger = {
         responses: { '201': { description: 'subscribed' } },
       },
     },
+    '/silent': {
+      post: {
+        operationId: 'StartSilently',
+        'x-ms-trigger': 'single',
+        parameters: [{ name: 'body', in: 'body', schema: { type: 'object', properties: { notificationUrl: { type: 'string', 'x-ms-notification-url': true } } } }],
+        responses: { '201': { description: 'subscribed' } },
+      },
+    },
   },
 };
 
@@ -60,6 +73,29 @@ describe('OpenApiConnectionWebhook', () => {
     const result = await runFlow({ definition, connections: { shared_approvals: { baseUrl: base, swagger } }, webhookTimeoutMs: 10_000 });
     expect(runSummary(result).actions.Outcome).toMatchObject({ status: 'Succeeded', outputs: 'Approve' });
     expect(calls).toEqual(['POST /approvals', 'DELETE /approvals/1']);
+  });
+});
+
+describe('OpenApiConnectionWebhook waits on the run clock', () => {
+  const silent = (limit?: string): WorkflowDefinition => ({
+    triggers: { manual: { type: 'Request', kind: 'Button', inputs: { schema: {} } } },
+    actions: {
+      Wait_for_answer: { type: 'OpenApiConnectionWebhook', inputs: { host: { connectionName: 'shared_approvals', operationId: 'StartSilently' }, parameters: {} }, ...(limit ? { limit: { timeout: limit } } : {}) },
+      On_timeout: { type: 'Compose', inputs: 'timed out', runAfter: { Wait_for_answer: ['TimedOut'] } },
+    },
+  });
+
+  it.each([
+    ['the run webhook timeout (1 hour) with no limit on the action', undefined, 3_600_000, '2024-01-01T01:00:00.000Z'],
+    ['the action limit.timeout PT2H before the default 30 days', 'PT2H', undefined, '2024-01-01T02:00:00.000Z'],
+  ])('times out after %s in virtual time, unsubscribing', { timeout: 20_000 }, async (_name, limit, webhookTimeoutMs, endTime) => {
+    calls.length = 0;
+    const result = await runFlow({ definition: silent(limit), connections: { shared_approvals: { baseUrl: base, swagger } }, now: '2024-01-01T00:00:00Z', webhookTimeoutMs, webhookCallbackWaitMs: 50 });
+    const summary = runSummary(result);
+    expect(summary.actions.Wait_for_answer).toMatchObject({ status: 'TimedOut', error: { code: 'ActionTimedOut' } });
+    expect(summary.actions.On_timeout).toMatchObject({ status: 'Succeeded' });
+    expect(result.endTime).toBe(endTime);
+    expect(calls).toEqual(['POST /silent', 'DELETE /silent/1']);
   });
 });
 

@@ -44,7 +44,10 @@ export interface RunFlowOptions {
   childFlows?: ChildFlowResolver | readonly LoadedWorkflow[];
   fetch?: typeof fetch;
   requestTimeoutMs?: number;
+  /** How long webhook actions wait for their callback, on the run's clock; default 30 days (Power Automate's run limit). */
   webhookTimeoutMs?: number;
+  /** With a virtual clock: real ms a service gets to call back before the wait counts as timed out (default 2 s). */
+  webhookCallbackWaitMs?: number;
   /** A run id to use instead of the derived one. */
   runId?: string;
 }
@@ -63,6 +66,8 @@ export interface RunResult {
 }
 
 const MAX_CHILD_DEPTH = 8;
+/** A pending webhook ends with the run: Power Automate's run duration limit is 30 days. */
+const WEBHOOK_DEFAULT_TIMEOUT_MS = 30 * 24 * 3_600_000;
 let runSequence = 0;
 
 /** Runs a flow once, from its trigger to its last action. Never throws for run failures: they are in the result. */
@@ -78,7 +83,8 @@ export async function runFlow(options: RunFlowOptions): Promise<RunResult> {
     childFlows: typeof childFlows === 'function' ? childFlows : listResolver(childFlows ?? []),
     fetch: options.fetch ?? globalThis.fetch,
     requestTimeoutMs: options.requestTimeoutMs ?? 120_000,
-    webhookTimeoutMs: options.webhookTimeoutMs ?? 60_000,
+    webhookTimeoutMs: options.webhookTimeoutMs ?? WEBHOOK_DEFAULT_TIMEOUT_MS,
+    webhookCallbackWaitMs: options.webhookCallbackWaitMs ?? 2_000,
     parameters: options.parameters ?? {},
   };
   return executeRun(workflow, plan, options.trigger, context, 0, undefined, options.runId);
@@ -91,6 +97,7 @@ interface SharedRunContext {
   fetch: typeof fetch;
   requestTimeoutMs: number;
   webhookTimeoutMs: number;
+  webhookCallbackWaitMs: number;
   parameters: Record<string, unknown>;
 }
 
@@ -131,6 +138,7 @@ async function executeRun(workflow: LoadedWorkflow, plan: Plan, payload: unknown
     fetch: shared.fetch,
     requestTimeoutMs: shared.requestTimeoutMs,
     webhookTimeoutMs: shared.webhookTimeoutMs,
+    webhookCallbackWaitMs: shared.webhookCallbackWaitMs,
     runChildFlow: async (reference, body, headers, caller) => {
       if (depth + 1 > MAX_CHILD_DEPTH) throw new Error(`child flows are nested more than ${MAX_CHILD_DEPTH} deep`);
       const child = await shared.childFlows(reference);

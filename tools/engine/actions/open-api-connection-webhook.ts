@@ -4,6 +4,7 @@ import { ActionFailure } from '../errors.js';
 import { invokeRequest } from '../connectors/invoke-operation.js';
 import { buildSwaggerRequest, findOperation } from '../connectors/swagger-request.js';
 import type { ActionType } from './action-type.js';
+import type { ActionExecution } from '../run-action.js';
 import { inputsObject, isObject } from './values.js';
 
 const MAX_CALLBACK_BYTES = 10 * 1024 * 1024;
@@ -11,7 +12,8 @@ const MAX_CALLBACK_BYTES = 10 * 1024 * 1024;
 /**
  * OpenApiConnectionWebhook ("... and wait"): subscribes with a callback URL (the parameter marked
  * `x-ms-notification-url`), waits for the service to call back, then unsubscribes (DELETE to the
- * subscription's Location). The callback listens on 127.0.0.1 only; its body becomes `body`.
+ * subscription's Location). The callback listens on 127.0.0.1 only; its body becomes `body`. The
+ * wait is on the run's clock, like a Delay: see waitForCallback.
  */
 export const openApiConnectionWebhook: ActionType = {
   type: 'OpenApiConnectionWebhook',
@@ -26,7 +28,7 @@ export const openApiConnectionWebhook: ActionType = {
     const connection = execution.run.services.connections.resolve(host.connectionName, execution.run.workflow.connectionReferences, host.apiId);
     if (!connection.swagger) throw new ActionFailure('ConnectorNotBound', `Webhook action '${execution.name}' needs the connector's swagger in the connections map (connection '${connection.key}').`);
     const operation = findOperation(connection.swagger, host.operationId);
-    const callback = await listenForCallback(execution.run.services.webhookTimeoutMs);
+    const callback = await listenForCallback();
     try {
       const overrides: Record<string, unknown> = {};
       for (const parameter of operation.parameters) {
@@ -40,10 +42,13 @@ export const openApiConnectionWebhook: ActionType = {
       }
       const request = buildSwaggerRequest(connection.swagger, operation, parameters, connection.config.baseUrl, overrides);
       const subscribed = await invokeRequest(execution, connection, request, inputs.retryPolicy);
-      const notification = await callback.received;
       const location = subscribed.outputs.headers.location;
-      if (location) {
-        await invokeRequest(execution, connection, { method: 'DELETE', url: new URL(location, connection.config.baseUrl).toString(), headers: {} }, { type: 'none' }).catch(() => undefined);
+      let notification: Notification;
+      try {
+        notification = await waitForCallback(execution, callback.received);
+      } finally {
+        // Unsubscribe whether the callback came or the wait timed out, as the service does.
+        if (location) await invokeRequest(execution, connection, { method: 'DELETE', url: new URL(location, connection.config.baseUrl).toString(), headers: {} }, { type: 'none' }).catch(() => undefined);
       }
       return { inputs: { host, parameters, subscribe: subscribed.inputs }, outputs: { statusCode: 200, headers: notification.headers, body: notification.body } };
     } finally {
@@ -59,7 +64,43 @@ function resolveSchema(swagger: Record<string, unknown>, schema: unknown): Recor
   return name ? ((swagger.definitions ?? {}) as Record<string, Record<string, unknown>>)[name] : undefined;
 }
 
-async function listenForCallback(timeoutMs: number): Promise<{ url: string; received: Promise<{ headers: Record<string, string>; body: unknown }>; close(): void }> {
+type Notification = { headers: Record<string, string>; body: unknown };
+
+/**
+ * Waits for the callback until the action's `limit.timeout` (or the run's webhook timeout) on the
+ * run's clock. A virtual clock cannot wait for a real service, so the service gets a short real
+ * grace to call back (the callback then takes no virtual time); past it, the clock jumps to the
+ * timeout and the action ends TimedOut, as it would after days without an answer.
+ */
+async function waitForCallback(execution: ActionExecution, received: Promise<Notification>): Promise<Notification> {
+  const services = execution.run.services;
+  const now = execution.now();
+  const until = Math.min(now + services.webhookTimeoutMs, execution.deadline ?? Infinity);
+  const virtual = execution.run.clock.setTime !== undefined;
+  const arrived = await withinRealTime(received, virtual ? Math.min(services.webhookCallbackWaitMs, until - now) : until - now);
+  if (arrived) return arrived.value;
+  if (virtual) await execution.sleep(until - now); // throws TimedOut itself at the action's deadline
+  throw new ActionFailure('ActionTimedOut', `No callback arrived for action '${execution.name}' within ${formatMs(until - now)}.`, undefined, 'TimedOut');
+}
+
+/** The event, if it happens within `ms` real milliseconds; the timer never outlives the wait. */
+async function withinRealTime<T>(event: Promise<T>, ms: number): Promise<{ value: T } | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), Math.max(0, ms));
+  });
+  try {
+    return await Promise.race([event.then((value) => ({ value })), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function formatMs(ms: number): string {
+  return ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+async function listenForCallback(): Promise<{ url: string; received: Promise<{ headers: Record<string, string>; body: unknown }>; close(): void }> {
   let resolveReceived!: (value: { headers: Record<string, string>; body: unknown }) => void;
   let rejectReceived!: (error: Error) => void;
   const received = new Promise<{ headers: Record<string, string>; body: unknown }>((resolve, reject) => {
@@ -89,14 +130,13 @@ async function listenForCallback(timeoutMs: number): Promise<{ url: string; rece
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const timer = setTimeout(() => rejectReceived(new ActionFailure('ActionTimedOut', `No callback arrived within ${timeoutMs} ms.`, undefined, 'TimedOut')), timeoutMs);
   const port = (server.address() as AddressInfo).port;
   received.catch(() => undefined);
   return {
     url: `http://127.0.0.1:${port}/callback`,
     received,
     close: () => {
-      clearTimeout(timer);
+      rejectReceived(new Error('the callback listener closed'));
       server.close();
     },
   };

@@ -20,6 +20,11 @@ export interface RunServices {
   fetch: typeof fetch;
   /** Real milliseconds an outbound request may take (Logic Apps: 120 s). */
   requestTimeoutMs: number;
-  /** Real milliseconds a webhook action waits for its callback. */
+  /** How long a webhook action waits for its callback, on the run's clock (virtual with a fake clock). */
   webhookTimeoutMs: number;
+  /**
+   * Real milliseconds a run on a virtual clock gives a service to call back before the webhook's
+   * wait is taken as over (the clock then jumps to the timeout). A real clock just waits.
+   */
+  webhookCallbackWaitMs: number;
 }
