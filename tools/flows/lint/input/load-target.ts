@@ -68,7 +68,7 @@ export async function loadLintTarget(target: string, options: LoadOptions = {}):
     }
     const shape = detectShape(document);
     if (!shape) {
-      diagnostics.push({ code: 'not-a-flow', severity: 'error', message: 'not a flow: expected properties.definition (solution export or flow package) or a definition with triggers and actions', file: file.label });
+      diagnostics.push({ code: 'not-a-flow', severity: 'error', message: 'not a flow: expected properties.definition (solution export or flow package), definition (workflow.json), or a definition with triggers and actions', file: file.label });
       continue;
     }
     flows.push({ file: file.label, text, model: new FlowModel(file.label, document, shape) });

@@ -9,8 +9,12 @@ export interface TriggerVisit {
   path: (string | number)[];
 }
 
-/** Where a workflow file keeps its pieces: a solution export, a legacy package definition.json, or a bare definition. */
-export type WorkflowShape = 'solution' | 'legacy' | 'definition';
+/**
+ * Where a workflow file keeps its pieces: a solution export, a legacy package definition.json, a bare
+ * definition, or `{definition: {...}}` (Logic Apps Standard workflow.json, ARM-style exports): the
+ * same three layouts the engine's loader (`workflowFromJson`) runs.
+ */
+export type WorkflowShape = 'solution' | 'legacy' | 'definition' | 'wrapped';
 
 /**
  * One flow, indexed once for every rule: its actions with their containers, triggers, connection
@@ -42,6 +46,9 @@ export class FlowModel {
     if (shape === 'definition') {
       this.definitionPath = [];
       this.definition = doc as WdlDefinition;
+    } else if (shape === 'wrapped') {
+      this.definitionPath = ['definition'];
+      this.definition = doc.definition as WdlDefinition;
     } else {
       this.definitionPath = ['properties', 'definition'];
       this.definition = (isObject(properties?.definition) ? properties!.definition : {}) as WdlDefinition;
@@ -179,6 +186,8 @@ export function detectShape(document: unknown): WorkflowShape | undefined {
   if (isObject(properties) && isObject(properties.definition)) {
     return typeof document.type === 'string' && document.type === 'Microsoft.Flow/flows' ? 'legacy' : properties.apiId !== undefined ? 'legacy' : 'solution';
   }
+  // The engine's order: properties.definition, then a top-level definition, then the document itself.
+  if (isObject(document.definition) && (isObject(document.definition.actions) || isObject(document.definition.triggers))) return 'wrapped';
   if (isObject(document.actions) || isObject(document.triggers)) return 'definition';
   return undefined;
 }

@@ -23,7 +23,8 @@ export const connectionReferenceMissing: FlowRule = {
   docsUrl: DOCS.connectionReferences,
   create: ({ flow, report }) => {
     const check = (visit: ConnectorStep) => {
-      if (flow.shape === 'definition') return;
+      // Only a flow document (solution export or package) carries connectionReferences to check against.
+      if (flow.shape === 'definition' || flow.shape === 'wrapped') return;
       const legacyKey = apiConnectionKey(visit);
       if (legacyKey && !flow.connectionReferences.has(legacyKey.key)) {
         report({ message: `connector step "${visit.name}" uses $connections['${legacyKey.key}'], which is not in connectionReferences`, path: legacyKey.path });

@@ -1,0 +1,111 @@
+/**
+ * The CoE Starter Kit's own "[Child] Admin | Sync Logs" (test/realworld/fixtures/coe-starter-kit, as
+ * published upstream, unchanged) run on the local emulator: its trigger payload is what the parent's
+ * "Run a Child Flow" sends (tenant, start, end) with the X-MS-APIM-Tokens header every designer-made
+ * child flow reads its connections from; the Office 365 Management API calls go through ppkit's built
+ * connector swagger to the O365 mock (the operation ids and parameter names are the CoE connector's),
+ * Dataverse writes to the emulator with the CoE core tables.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildConnectors } from '../../tools/connector/build/build-connector.js';
+import { historyToJson, loadWorkflow, runFlow, type LoadedWorkflow } from '../../tools/engine/index.js';
+import { startO365Mock, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, type O365Mock } from '../../tools/mocks/o365/index.js';
+import { startDataverse, loadTablesFiles, COE_CORE_TABLES_FILE, type RunningDataverse } from '../../tools/mocks/dataverse/index.js';
+import { startMailSink, type MailSink } from '../../tools/mocks/mail/index.js';
+import { COE_AUDIT_LOGS, CHILD_FLOW } from './fixtures.js';
+
+const NOW = '2026-11-20T12:00:00Z';
+const START = '2026-11-20T09:00:00Z';
+const END = '2026-11-20T12:00:00Z';
+/** The CoE child's connection reference key for its Office 365 Management API connection. */
+const O365_REFERENCE = 'shared_admin-5foffice-20365-20management-20api-5f7fc9343cf45734fe';
+const temp = mkdtempSync(join(tmpdir(), 'ppkit-realworld-run-'));
+let o365: O365Mock;
+let dataverse: RunningDataverse;
+let mail: MailSink;
+let swagger: string;
+let child: LoadedWorkflow;
+
+beforeAll(async () => {
+  const clock = () => new Date(NOW);
+  o365 = await startO365Mock({ seed: 'realworld-coe', now: clock, pageSize: 50, startCooldownMinutes: 0, tenant: { users: 6, apps: 3, launchesPerDay: 48, backgroundPerDay: 30, duplicateRate: 0 } });
+  dataverse = await startDataverse({ tables: loadTablesFiles([COE_CORE_TABLES_FILE]), now: clock });
+  mail = await startMailSink({ now: clock });
+  await buildConnectors({ outDir: temp, sources: ['office365-management-api'], clouds: ['public'] });
+  swagger = join(temp, 'connector', 'office365-management-api', 'public', 'apiDefinition.swagger.json');
+  // The CoE core solution's inventory: one admin_apps row per app, the lookup target of each audit log.
+  for (const app of o365.tenant.catalog.apps) dataverse.store.update('admin_apps', app.id, { admin_appid: app.id, admin_displayname: app.displayName });
+  await startSubscription();
+  child = (await loadWorkflow(join(COE_AUDIT_LOGS, 'Workflows', CHILD_FLOW))).workflow;
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([o365?.stop(), dataverse?.stop(), mail?.stop()]);
+  rmSync(temp, { recursive: true, force: true });
+});
+
+/** The setup page's one-time step: start the Audit.General subscription (the child flow only lists content). */
+async function startSubscription(): Promise<void> {
+  const token = await fetch(`${o365.url}/${o365.tenantId}/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: DEFAULT_CLIENT_ID, client_secret: DEFAULT_CLIENT_SECRET, resource: 'https://manage.office.com' }),
+  }).then((r) => r.json() as Promise<{ access_token: string }>);
+  const started = await fetch(`${o365.url}/api/v1.0/${o365.tenantId}/activity/feed/subscriptions/start?contentType=Audit.General&PublisherIdentifier=${o365.tenantId}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  expect(started.status, await started.clone().text()).toBeLessThan(300);
+}
+
+function connections() {
+  return {
+    [O365_REFERENCE]: {
+      baseUrl: o365.url,
+      swagger,
+      auth: { type: 'oauth2' as const, tokenUrl: `${o365.url}/${o365.tenantId}/oauth2/token`, clientId: DEFAULT_CLIENT_ID, clientSecret: DEFAULT_CLIENT_SECRET, resource: 'https://manage.office.com' },
+    },
+    shared_commondataserviceforapps: { baseUrl: dataverse.url },
+    shared_office365: { baseUrl: mail.url },
+  };
+}
+
+/** What the parent's Run_a_Child_Flow sends: the body, and the caller's connections in X-MS-APIM-Tokens (an opaque placeholder here). */
+function trigger(start: string, end: string) {
+  const tokens = Buffer.from(JSON.stringify({ $ConnectionKey: 'Key realworld-test-placeholder' })).toString('base64');
+  return { headers: { 'X-MS-APIM-Tokens': tokens }, body: { text: o365.tenantId, text_1: start, text_2: end } };
+}
+
+function storedIds(): string[] {
+  return dataverse.store.query('admin_auditlogs', { select: ['admin_auditlogid'] }).rows.map((r) => String(r.admin_auditlogid)).sort();
+}
+
+describe('[Child] Admin | Sync Logs (CoE Starter Kit, unchanged) on the local emulator', { timeout: 120_000 }, () => {
+  it('stores each app launch of the window once and responds 200 to its parent', async () => {
+    const run = await runFlow({ workflow: structuredClone(child), connections: connections(), trigger: trigger(START, END), now: NOW, runId: '08585000000000000000000000000RW01' });
+    expect(run.status, JSON.stringify(run.error)).toBe('Succeeded');
+    expect(run.response).toMatchObject({ statusCode: 200, body: { response: '200' } });
+    const expected = o365.tenant.launchRecordIds({ from: Date.parse(START), to: Date.parse(END) }, { now: Date.parse(NOW), by: 'contentCreated' });
+    expect(expected.length).toBeGreaterThan(0);
+    expect(storedIds()).toEqual(expected);
+    // One page of content: the "need smaller chunks" mail is not sent.
+    expect(mail.messages).toHaveLength(0);
+    const history = historyToJson(run.history) as { actions: { name: string; status: string }[] };
+    expect(history.actions.find((a) => a.name === 'List_audit_log_content')?.status).toBe('Succeeded');
+  });
+
+  it('a second run over the same window adds nothing: each insert fails on the duplicate key, the failure is handled and the run succeeds', async () => {
+    const before = storedIds();
+    const run = await runFlow({ workflow: structuredClone(child), connections: connections(), trigger: trigger(START, END), now: NOW, runId: '08585000000000000000000000000RW02' });
+    expect(storedIds()).toEqual(before);
+    // "Catch, already inserted" runs only after a successful insert, so it is skipped; the next lookup runs
+    // after Succeeded or Skipped, so the Switch case ends well and, as in the service, the run succeeds.
+    expect(run.status, JSON.stringify(run.error)).toBe('Succeeded');
+    const text = JSON.stringify(historyToJson(run.history));
+    expect(text).toMatch(/"name":"Insert_Audit_Log_record_\(Current_Environment\)"[^}]*"status":"Failed"/);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Real public artefacts (fixtures/<repo>/..., each README naming repository, path, commit, licence), put
+ * through what a user runs on an export: `ppkit flow lint` (the rule ids at error or warning severity must
+ * be exactly those lint-expectations.yaml lists, each with its reason), `ppkit solution pack --from` then
+ * `solution check` and `solution unpack` (the same files back), and `ppkit flow run` for the flows that
+ * run offline with no connections.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { lintTarget } from '../../tools/flows/lint/index.js';
+import { loadWorkflow, runFlow } from '../../tools/engine/index.js';
+import { runPpkit } from '../helpers/cli.js';
+import { COE_AUDIT_LOGS, FIXTURES } from './fixtures.js';
+
+const expectations = parse(readFileSync(join(import.meta.dirname, 'lint-expectations.yaml'), 'utf8')) as Record<string, Record<string, string> | null>;
+const temp = mkdtempSync(join(tmpdir(), 'ppkit-realworld-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+function filesUnder(root: string): string[] {
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((name) => statSync(join(root, name)).isFile())
+    .map((name) => name.split('\\').join('/'))
+    .sort();
+}
+
+/** Every workflow file among the fixtures: solution Workflows/*.json and flow package definition.json. */
+const workflowFiles = filesUnder(FIXTURES).filter((name) => /\/Workflows\/[^/]+\.json$/.test(name) || /\/Microsoft\.Flow\/flows\/[^/]+\/definition\.json$/.test(name));
+const solutionFolders = ['coe-starter-kit/CenterofExcellenceAuditLogs'];
+const PNP = 'powerautomate-samples';
+const ALWAYS_REPLY = `${PNP}/always-reply-to-request/Microsoft.Flow/flows/64422a3f-e728-4a13-adea-13637bba1429/definition.json`;
+const TRY_CATCH = `${PNP}/Try-Catch-Finally/Microsoft.Flow/flows/6420a0b5-c254-42f1-9808-3370c281ca9d/definition.json`;
+
+describe('flow lint on real flows', () => {
+  it('finds every fixture flow and an expectation for each target', () => {
+    expect(workflowFiles.length).toBeGreaterThanOrEqual(4);
+    expect(Object.keys(expectations).sort()).toEqual([...workflowFiles, ...solutionFolders].sort());
+  });
+
+  it.each([...workflowFiles, ...solutionFolders].map((name) => [name]))('%s', async (name) => {
+    const result = await lintTarget(join(FIXTURES, name));
+    expect(result.flows).toBeGreaterThan(0);
+    const reported = [...new Set(result.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => d.code))].sort();
+    const expected = expectations[name] ?? {};
+    expect(reported, JSON.stringify(result.diagnostics.map((d) => `${d.code} ${d.pointer}: ${d.message}`), null, 1)).toEqual(Object.keys(expected).sort());
+    for (const [id, reason] of Object.entries(expected)) expect(reason.trim().length, `${name} ${id} needs a reason`).toBeGreaterThan(10);
+    for (const d of result.diagnostics) expect(d.line, `${d.code} ${d.pointer} is located`).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['coe-starter-kit/CenterofExcellenceAuditLogs', 1, ['hardcoded-value']],
+    [`${PNP}/always-reply-to-request`, 0, []],
+  ])('the CLI lints the folder %s as a user runs it (exit %i)', (name, code, codes) => {
+    const run = runPpkit(['flow', 'lint', join(FIXTURES, name), '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(code);
+    const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: { code: string; severity: string }[] };
+    expect([...new Set(diagnostics.filter((d) => d.severity !== 'info' && d.severity !== 'hint').map((d) => d.code))].sort()).toEqual(codes);
+  });
+});
+
+describe('solution pack, check and unpack on a real solution folder', () => {
+  it('packs the CoE audit-log solution as exported, checks it, and unpacks the same files', () => {
+    const zip = join(temp, 'CenterofExcellenceAuditLogs.zip');
+    const pack = runPpkit(['solution', 'pack', '--from', COE_AUDIT_LOGS, '--out', zip]);
+    expect(pack.status, pack.stderr).toBe(0);
+
+    const check = runPpkit(['solution', 'check', zip, '--format', 'json']);
+    expect(check.stderr).toBe('');
+    const findings = (JSON.parse(check.stdout) as { diagnostics: { code: string; severity: string; message: string }[] }).diagnostics;
+    // What the check finds is what is wrong with this export: flows reading environment variables that
+    // the solution neither ships nor lists as missing dependencies, and the hard-coded defaults.
+    const errors = findings.filter((d) => d.severity === 'error');
+    expect([...new Set(errors.map((d) => d.code))]).toEqual(['flow-references']);
+    expect(errors.map((d) => /"(admin_\w+)"/.exec(d.message)?.[1]).sort()).toEqual(['admin_StartTimeInterval', 'admin_StartTimeUnit', 'admin_TimeIntervalInterval', 'admin_TimeIntervalInterval', 'admin_TimeIntervalUnit', 'admin_TimeIntervalUnit', 'admin_TimeSegmentsCountLimit']);
+    // The variables Solution.xml declares as missing dependencies (admin_AdminMail, admin_TenantID, ...) are not findings.
+    expect(errors.some((d) => /admin_AdminMail|admin_TenantID|admin_eMailHeaderStyle/.test(d.message))).toBe(false);
+
+    const out = join(temp, 'unpacked');
+    const unpack = runPpkit(['solution', 'unpack', zip, out]);
+    expect(unpack.status, unpack.stderr).toBe(0);
+    expect(filesUnder(out)).toEqual(filesUnder(COE_AUDIT_LOGS));
+    for (const name of filesUnder(COE_AUDIT_LOGS)) {
+      let original = readFileSync(join(COE_AUDIT_LOGS, name), 'utf8');
+      // The folder says Managed 2 ("both"); a packed zip is one of the two, unmanaged by default (as pac packs it).
+      if (name === 'Other/Solution.xml') original = original.replace('<Managed>2</Managed>', '<Managed>0</Managed>');
+      expect(readFileSync(join(out, name), 'utf8').trimEnd(), name).toBe(original.trimEnd());
+    }
+  });
+});
+
+describe('flow run on real flows that need no connection', () => {
+  it('Try-Catch-Finally: Try succeeds, Catch is skipped, Finally runs', () => {
+    const run = runPpkit(['flow', 'run', join(FIXTURES, TRY_CATCH), '--json', '--now', '2026-11-20T12:00:00Z']);
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as { status: string; actions: Record<string, { status: string }> };
+    expect(result.status).toBe('Succeeded');
+    expect(Object.fromEntries(Object.entries(result.actions).map(([k, v]) => [k, v.status]))).toEqual({ Try: 'Succeeded', Catch: 'Skipped', Finally: 'Succeeded' });
+  });
+
+  it('always-reply-to-request: div(5, 0) fails the scope, the caller gets a 500 with the error, the run fails', async () => {
+    const run = runPpkit(['flow', 'run', join(FIXTURES, ALWAYS_REPLY), '--json', '--now', '2026-11-20T12:00:00Z']);
+    expect(run.status).toBe(1);
+    const result = JSON.parse(run.stdout) as { status: string; actions: Record<string, { status: string }> };
+    expect(result.status).toBe('Failed');
+    expect(result.actions.Response_OK?.status).toBe('Skipped');
+    expect(result.actions.Response_Error?.status).toBe('Succeeded');
+    expect(result.actions.Terminate_with_Failed?.status).toBe('Succeeded');
+
+    const { workflow } = await loadWorkflow(join(FIXTURES, ALWAYS_REPLY));
+    const direct = await runFlow({ workflow, now: '2026-11-20T12:00:00Z', trigger: { headers: {}, body: null } });
+    expect(direct.response?.statusCode).toBe(500);
+    expect(direct.response?.body).toMatchObject({ code: 'InvalidTemplate' });
+    expect(direct.error).toMatchObject({ code: '500', message: 'An error has occured' });
+  });
+});
+
+it('fixture paths are relative to the fixtures folder', () => {
+  expect(relative(FIXTURES, COE_AUDIT_LOGS)).toBe('coe-starter-kit/CenterofExcellenceAuditLogs');
+});
