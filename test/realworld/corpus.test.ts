@@ -5,7 +5,7 @@
  * `solution check` and `solution unpack` (the same files back), and `ppkit flow run` for the flows that
  * run offline with no connections.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,8 @@ function filesUnder(root: string): string[] {
 
 /** Every workflow file among the fixtures: solution Workflows/*.json and flow package definition.json. */
 const workflowFiles = filesUnder(FIXTURES).filter((name) => /\/Workflows\/[^/]+\.json$/.test(name) || /\/Microsoft\.Flow\/flows\/[^/]+\/definition\.json$/.test(name));
-const solutionFolders = ['coe-starter-kit/CenterofExcellenceAuditLogs'];
+const CRUD = 'powerautomate-samples/crud-sharepoint-rest-api';
+const solutionFolders = ['coe-starter-kit/CenterofExcellenceAuditLogs', CRUD];
 const PNP = 'powerautomate-samples';
 const ALWAYS_REPLY = `${PNP}/always-reply-to-request/Microsoft.Flow/flows/64422a3f-e728-4a13-adea-13637bba1429/definition.json`;
 const TRY_CATCH = `${PNP}/Try-Catch-Finally/Microsoft.Flow/flows/6420a0b5-c254-42f1-9808-3370c281ca9d/definition.json`;
@@ -52,6 +53,7 @@ describe('flow lint on real flows', () => {
   it.each([
     ['coe-starter-kit/CenterofExcellenceAuditLogs', 1, ['hardcoded-value']],
     [`${PNP}/always-reply-to-request`, 0, []],
+    [CRUD, 1, ['hardcoded-value']],
   ])('the CLI lints the folder %s as a user runs it (exit %i)', (name, code, codes) => {
     const run = runPpkit(['flow', 'lint', join(FIXTURES, name), '--format', 'json']);
     expect(run.stderr).toBe('');
@@ -61,33 +63,59 @@ describe('flow lint on real flows', () => {
   });
 });
 
-describe('solution pack, check and unpack on a real solution folder', () => {
-  it('packs the CoE audit-log solution as exported, checks it, and unpacks the same files', () => {
-    const zip = join(temp, 'CenterofExcellenceAuditLogs.zip');
-    const pack = runPpkit(['solution', 'pack', '--from', COE_AUDIT_LOGS, '--out', zip]);
-    expect(pack.status, pack.stderr).toBe(0);
+/** Packs a SolutionPackager folder, checks the zip, unpacks it; returns the check's findings and the unpacked folder. */
+function roundTrip(folder: string, name: string) {
+  const zip = join(temp, `${name}.zip`);
+  const pack = runPpkit(['solution', 'pack', '--from', folder, '--out', zip]);
+  expect(pack.status, pack.stderr).toBe(0);
+  const check = runPpkit(['solution', 'check', zip, '--format', 'json']);
+  expect(check.stderr).toBe('');
+  const findings = (JSON.parse(check.stdout) as { diagnostics: { code: string; severity: string; message: string }[] }).diagnostics;
+  const out = join(temp, `${name}-unpacked`);
+  const unpack = runPpkit(['solution', 'unpack', zip, out]);
+  expect(unpack.status, unpack.stderr).toBe(0);
+  return { findings, out, checkStatus: check.status };
+}
 
-    const check = runPpkit(['solution', 'check', zip, '--format', 'json']);
-    expect(check.stderr).toBe('');
-    const findings = (JSON.parse(check.stdout) as { diagnostics: { code: string; severity: string; message: string }[] }).diagnostics;
-    // What the check finds is what is wrong with this export: flows reading environment variables that
-    // the solution neither ships nor lists as missing dependencies, and the hard-coded defaults.
+/** The unpacked folder holds the same files with the same text (Managed as packed: 2, "both", packs unmanaged as pac does). */
+function expectSameFiles(original: string, unpacked: string): void {
+  expect(filesUnder(unpacked)).toEqual(filesUnder(original));
+  for (const name of filesUnder(original)) {
+    let text = readFileSync(join(original, name), 'utf8');
+    if (name === 'Other/Solution.xml') text = text.replace('<Managed>2</Managed>', '<Managed>0</Managed>');
+    expect(readFileSync(join(unpacked, name), 'utf8').trimEnd(), name).toBe(text.trimEnd());
+  }
+}
+
+describe('solution pack, check and unpack on real solution folders', () => {
+  it('CoE audit logs: packs as exported, the check names what is wrong, unpacks the same files', () => {
+    const { findings, out, checkStatus } = roundTrip(COE_AUDIT_LOGS, 'coe');
+    expect(checkStatus).toBe(1);
+    // Flows reading environment variables that the solution neither ships nor lists as missing dependencies.
     const errors = findings.filter((d) => d.severity === 'error');
     expect([...new Set(errors.map((d) => d.code))]).toEqual(['flow-references']);
     expect(errors.map((d) => /"(admin_\w+)"/.exec(d.message)?.[1]).sort()).toEqual(['admin_StartTimeInterval', 'admin_StartTimeUnit', 'admin_TimeIntervalInterval', 'admin_TimeIntervalInterval', 'admin_TimeIntervalUnit', 'admin_TimeIntervalUnit', 'admin_TimeSegmentsCountLimit']);
     // The variables Solution.xml declares as missing dependencies (admin_AdminMail, admin_TenantID, ...) are not findings.
-    expect(errors.some((d) => /admin_AdminMail|admin_TenantID|admin_eMailHeaderStyle/.test(d.message))).toBe(false);
+    expect(findings.some((d) => d.code === 'flow-references' && /admin_AdminMail|admin_TenantID|admin_eMailHeaderStyle/.test(d.message))).toBe(false);
+    expectSameFiles(COE_AUDIT_LOGS, out);
+  });
 
-    const out = join(temp, 'unpacked');
-    const unpack = runPpkit(['solution', 'unpack', zip, out]);
-    expect(unpack.status, unpack.stderr).toBe(0);
-    expect(filesUnder(out)).toEqual(filesUnder(COE_AUDIT_LOGS));
-    for (const name of filesUnder(COE_AUDIT_LOGS)) {
-      let original = readFileSync(join(COE_AUDIT_LOGS, name), 'utf8');
-      // The folder says Managed 2 ("both"); a packed zip is one of the two, unmanaged by default (as pac packs it).
-      if (name === 'Other/Solution.xml') original = original.replace('<Managed>2</Managed>', '<Managed>0</Managed>');
-      expect(readFileSync(join(out, name), 'utf8').trimEnd(), name).toBe(original.trimEnd());
-    }
+  it('crud-sharepoint-rest-api: data-source and JSON environment variables with a values file survive the round trip', () => {
+    const folder = join(FIXTURES, CRUD);
+    const { findings, out, checkStatus } = roundTrip(folder, 'crud');
+    expect(checkStatus).toBe(0);
+    expect(findings.filter((d) => d.severity === 'error')).toEqual([]);
+    expect([...new Set(findings.filter((d) => d.severity === 'warning').map((d) => d.code))].sort()).toEqual(['hardcoded-value', 'root-components']);
+    expectSameFiles(folder, out);
+  });
+
+  it('crud-sharepoint-rest-api exported the newer way (a values file with no id and no value) still round-trips', () => {
+    const folder = join(temp, 'crud-newer-export');
+    cpSync(join(FIXTURES, CRUD), folder, { recursive: true });
+    writeFileSync(join(folder, 'environmentvariabledefinitions', 'ggk_SPlistSettings', 'environmentvariablevalues.json'), '{\n  "environmentvariablevalues": {\n    "environmentvariablevalue": {\n      "iscustomizable": "1"\n    }\n  }\n}');
+    const { findings, out } = roundTrip(folder, 'crud-newer');
+    expect(findings.filter((d) => d.severity === 'error')).toEqual([]);
+    expectSameFiles(folder, out);
   });
 });
 
