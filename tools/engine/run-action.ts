@@ -1,6 +1,5 @@
 import type { RunStatus } from '../expressions/context.js';
-import { WorkflowExpressionError } from '../expressions/index.js';
-import { parseIsoDuration } from './clock.js';
+import { compileTemplate, WorkflowExpressionError } from '../expressions/index.js';
 import type { PlannedAction, PlannedGraph } from './definition/plan.js';
 import { ActionFailure } from './errors.js';
 import { ActionRun } from './history/action-run.js';
@@ -22,7 +21,7 @@ export class ActionExecution {
     readonly frame: Frame,
     readonly record: ActionRun,
   ) {
-    const timeout = actionTimeout(action);
+    const timeout = action.timeoutMs;
     this.deadline = timeout === undefined ? undefined : record.start + timeout;
   }
 
@@ -36,7 +35,13 @@ export class ActionExecution {
 
   /** Evaluates `definition.inputs` (templates compiled once per action). */
   inputs(): unknown {
-    return evaluatePart(this.action, 'inputs', this.action.definition.inputs, this.frame);
+    const action = this.action;
+    let template = action.inputsTemplate as ((context: Frame) => unknown) | undefined;
+    if (!template) {
+      template = compileTemplate(action.definition.inputs);
+      action.inputsTemplate = template as (context: never) => unknown;
+    }
+    return template(this.frame);
   }
 
   /** Evaluates another part of the definition, possibly in another frame (a Select item). */
@@ -134,18 +139,8 @@ function finish(execution: ActionExecution, leaf: boolean): ActionRun {
     record.end = Math.max(record.end, run.clock.now());
     run.turns.release(execution.frame.task, record.end);
   }
+  run.history.store(record);
   return record;
-}
-
-const timeouts = new WeakMap<PlannedAction, number | undefined>();
-
-/** `limit.timeout` of an action in ms (Until reads its own limit), parsed once per action. */
-function actionTimeout(action: PlannedAction): number | undefined {
-  if (timeouts.has(action)) return timeouts.get(action);
-  const limit = action.definition.limit?.timeout;
-  const ms = limit === undefined || /^until$/i.test(action.definition.type) ? undefined : parseIsoDuration(limit);
-  timeouts.set(action, ms);
-  return ms;
 }
 
 function applyOutcome(record: ActionRun, outcome: Outcome): void {

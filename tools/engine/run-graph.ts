@@ -1,6 +1,6 @@
 import type { RunStatus } from '../expressions/context.js';
 import type { PlannedAction, PlannedGraph } from './definition/plan.js';
-import { ActionRun } from './history/action-run.js';
+import { ActionRun, type ActionError } from './history/action-run.js';
 import type { Frame } from './context/frame.js';
 import { graphStatus } from './run-after/branch-status.js';
 import { skippedMessage } from './run-after/run-after-check.js';
@@ -32,8 +32,7 @@ function continueGraph(graph: PlannedGraph, frame: Frame, start: number, from: n
   for (let i = from; i < order.length; i++) {
     const action = order[i] as PlannedAction;
     if (run.terminated) {
-      const record = skip(action, frame, end);
-      record.error = { code: 'ActionSkipped', message: `The execution of template action '${action.name}' is skipped: the run was terminated by action '${run.terminated.by}'.` };
+      skip(action, frame, end, { code: 'ActionSkipped', message: `The execution of template action '${action.name}' is skipped: the run was terminated by action '${run.terminated.by}'.` });
       continue;
     }
     // runAfter: every predecessor already ran (run order); start when the last one ended.
@@ -46,8 +45,7 @@ function continueGraph(graph: PlannedGraph, frame: Frame, start: number, from: n
       if (!unmet && !edge.statuses.has(actual)) unmet = { predecessor: edge.name, expected: [...edge.statuses], actual };
     }
     if (unmet) {
-      const record = skip(action, frame, at);
-      record.error = { code: 'ActionConditionFailed', message: skippedMessage(action.name, unmet) };
+      const record = skip(action, frame, at, { code: 'ActionConditionFailed', message: skippedMessage(action.name, unmet) });
       if (record.end > end) end = record.end;
       continue;
     }
@@ -60,12 +58,14 @@ function continueGraph(graph: PlannedGraph, frame: Frame, start: number, from: n
   return { status: graphStatus(graph, slots), end, frame };
 }
 
-function skip(action: PlannedAction, frame: Frame, at: number): ActionRun {
+function skip(action: PlannedAction, frame: Frame, at: number, error: ActionError): ActionRun {
   const record = new ActionRun(action.name, action.definition.type, at, frame.repetition);
   record.status = 'Skipped';
   record.code = 'ActionSkipped';
+  record.error = error;
   frame.slots[action.slot] = record;
   frame.run.latest.set(action.name, record);
   frame.run.history.add(record);
+  frame.run.history.store(record);
   return record;
 }

@@ -23,7 +23,7 @@ export const appendToArrayVariable: ActionType = {
       variable.shared = false;
     }
     (variable.value as unknown[]).push(value);
-    return outcome({ name: variable.name, value });
+    return outcome(inputs);
   },
 };
 

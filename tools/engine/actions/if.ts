@@ -1,11 +1,13 @@
 import type { ActionType } from './action-type.js';
 import { evaluateCondition } from './condition-expression.js';
 import { containerOutcome } from './container-status.js';
-import { andThen } from '../sync-or-async.js';
+import { isPromise } from '../sync-or-async.js';
 
 /** Shared (frozen) inputs records: a 100k-iteration loop does not keep 100k copies. */
 const EXPRESSION_TRUE = Object.freeze({ expressionResult: true });
 const EXPRESSION_FALSE = Object.freeze({ expressionResult: false });
+const TRUE_OUTCOME = Object.freeze({ inputs: EXPRESSION_TRUE });
+const FALSE_OUTCOME = Object.freeze({ inputs: EXPRESSION_FALSE });
 
 /** If (Condition): runs `actions` when the expression is true, `else.actions` otherwise. */
 export const ifAction: ActionType = {
@@ -20,6 +22,10 @@ export const ifAction: ActionType = {
   },
   run(execution) {
     const result = evaluateCondition(execution.action, execution.action.definition.expression, execution.frame);
-    return andThen(execution.runBranch(result ? 'actions' : 'else', execution.record.start), (branch) => containerOutcome(execution.record, branch, { inputs: result ? EXPRESSION_TRUE : EXPRESSION_FALSE }));
+    const branch = execution.runBranch(result ? 'actions' : 'else', execution.record.start);
+    const extra = result ? TRUE_OUTCOME : FALSE_OUTCOME;
+    // No closure on the synchronous path: a loop runs this once per iteration.
+    if (!isPromise(branch)) return containerOutcome(execution.record, branch, extra);
+    return branch.then((settled) => containerOutcome(execution.record, settled, extra));
   },
 };

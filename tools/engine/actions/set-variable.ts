@@ -14,7 +14,8 @@ export const setVariable: ActionType = {
     // Shared with its source (a definition literal, an output, the inputs recorded below): the next
     // append copies it first.
     variable.shared = Array.isArray(value);
-    const recorded = { name: variable.name, value };
+    // The inputs as evaluated ({name, value}) are what the history shows: recorded as is, not copied.
+    const recorded = inputs;
     return outcome(recorded, { body: recorded });
   },
 };

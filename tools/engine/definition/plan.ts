@@ -1,3 +1,4 @@
+import { parseIsoDuration } from '../clock.js';
 import type { RunStatus } from '../../expressions/context.js';
 import { actionTypes } from '../actions/index.js';
 import type { ActionType } from '../actions/action-type.js';
@@ -33,6 +34,10 @@ export interface PlannedAction {
   parent: PlannedAction | undefined;
   /** Whether a Foreach or Until encloses this action. */
   insideLoop: boolean;
+  /** `limit.timeout` in ms (Until reads its own limit): parsed once, read by every run of the action. */
+  timeoutMs: number | undefined;
+  /** The compiled `inputs` template, filled on first use (the hottest part: kept out of the map). */
+  inputsTemplate: ((context: never) => unknown) | undefined;
 }
 
 export interface PlannedGraph {
@@ -107,6 +112,8 @@ export function planWorkflow(workflow: LoadedWorkflow): Plan {
         insideLoop,
         graph,
         slot: -1,
+        timeoutMs: action.limit?.timeout === undefined || /^until$/i.test(action.type) ? undefined : parseIsoDuration(action.limit.timeout),
+        inputsTemplate: undefined,
       };
       all.set(name, planned);
       declared.push(planned);

@@ -18,7 +18,7 @@ export interface ActionError {
 }
 
 /** The rarely set parts of a record, kept out of line so the common record stays small. */
-interface RecordExtras {
+export interface RecordExtras {
   code?: string;
   retries?: RetryAttempt[];
   childRunId?: string;
@@ -43,6 +43,8 @@ export class ActionRun implements ActionRecord {
   error: ActionError | undefined = undefined;
   end: number;
   private extras: RecordExtras | undefined = undefined;
+  /** Place in the run history's order; -1 until the history takes it. */
+  historyIndex = -1;
 
   constructor(
     readonly name: string,
@@ -52,6 +54,15 @@ export class ActionRun implements ActionRecord {
     readonly repetition: readonly number[] | undefined,
   ) {
     this.end = start;
+  }
+
+  /** The rare fields, for the history's columns. */
+  extrasForHistory(): RecordExtras | undefined {
+    return this.extras;
+  }
+
+  restoreExtras(extras: RecordExtras | undefined): void {
+    this.extras = extras;
   }
 
   private get more(): RecordExtras {
