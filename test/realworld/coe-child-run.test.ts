@@ -6,7 +6,7 @@
  * connector swagger to the O365 mock (the operation ids and parameter names are the CoE connector's),
  * Dataverse writes to the emulator with the CoE core tables.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import { historyToJson, loadWorkflow, runFlow, type LoadedWorkflow } from '../..
 import { startO365Mock, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, type O365Mock } from '../../tools/mocks/o365/index.js';
 import { startDataverse, loadTablesFiles, COE_CORE_TABLES_FILE, type RunningDataverse } from '../../tools/mocks/dataverse/index.js';
 import { startMailSink, type MailSink } from '../../tools/mocks/mail/index.js';
-import { COE_AUDIT_LOGS, CHILD_FLOW } from './fixtures.js';
+import { COE_AUDIT_LOGS, CHILD_FLOW, PARENT_FLOW, runPpkitAsync } from './fixtures.js';
 
 const NOW = '2026-11-20T12:00:00Z';
 const START = '2026-11-20T09:00:00Z';
@@ -28,6 +28,7 @@ let dataverse: RunningDataverse;
 let mail: MailSink;
 let swagger: string;
 let child: LoadedWorkflow;
+let parent: LoadedWorkflow;
 
 beforeAll(async () => {
   const clock = () => new Date(NOW);
@@ -40,6 +41,7 @@ beforeAll(async () => {
   for (const app of o365.tenant.catalog.apps) dataverse.store.update('admin_apps', app.id, { admin_appid: app.id, admin_displayname: app.displayName });
   await startSubscription();
   child = (await loadWorkflow(join(COE_AUDIT_LOGS, 'Workflows', CHILD_FLOW))).workflow;
+  parent = (await loadWorkflow(join(COE_AUDIT_LOGS, 'Workflows', PARENT_FLOW))).workflow;
 }, 60_000);
 
 afterAll(async () => {
@@ -107,5 +109,46 @@ describe('[Child] Admin | Sync Logs (CoE Starter Kit, unchanged) on the local em
     expect(run.status, JSON.stringify(run.error)).toBe('Succeeded');
     const text = JSON.stringify(historyToJson(run.history));
     expect(text).toMatch(/"name":"Insert_Audit_Log_record_\(Current_Environment\)"[^}]*"status":"Failed"/);
+  });
+
+  it('the CoE parent "Admin | Sync Audit Logs" (unchanged) splits its window into segments and runs this child for each', async () => {
+    // Parameters by environment variable schema name, as a deployment settings file gives them.
+    const run = await runFlow({
+      workflow: structuredClone(parent),
+      childFlows: [structuredClone(child)],
+      connections: connections(),
+      now: NOW,
+      runId: '08585000000000000000000000000RW03',
+      parameters: { admin_TenantID: o365.tenantId, admin_AdminMail: 'coe-admin@contoso.example', admin_StartTimeInterval: 6, admin_StartTimeUnit: 'Hour', admin_TimeIntervalInterval: 2, admin_TimeIntervalUnit: 'Hour' },
+    });
+    expect(run.status, JSON.stringify(run.error)).toBe('Succeeded');
+    const history = historyToJson(run.history) as { actions: { name: string; status: string }[]; childRuns: { status: string }[] };
+    const childCalls = history.actions.filter((a) => a.name === 'Run_a_Child_Flow');
+    // 06:00 to 11:59 in 2-hour segments: 06-08, 08-10, 10-12, and the last partial segment the Condition appends.
+    expect(childCalls.length).toBeGreaterThanOrEqual(3);
+    expect(childCalls.every((a) => a.status === 'Succeeded')).toBe(true);
+    expect(history.childRuns.every((c) => c.status === 'Succeeded')).toBe(true);
+    const expected = o365.tenant.launchRecordIds({ from: Date.parse(NOW) - 6 * 3_600_000, to: Date.parse(NOW) - 60_000 }, { now: Date.parse(NOW), by: 'contentCreated' });
+    expect(expected.length).toBeGreaterThan(0);
+    const stored = new Set(storedIds());
+    expect(expected.filter((id) => !stored.has(id))).toEqual([]);
+    expect(mail.messages).toHaveLength(0);
+  });
+
+  it('runs from the CLI as a user would: ppkit flow run <child.json> --trigger --connections --now --json', async () => {
+    const payload = join(temp, 'trigger.json');
+    const bindings = join(temp, 'connections.json');
+    writeFileSync(payload, JSON.stringify(trigger('2026-11-20T04:00:00Z', '2026-11-20T06:00:00Z')));
+    writeFileSync(bindings, JSON.stringify(connections()));
+    const run = await runPpkitAsync(['flow', 'run', join(COE_AUDIT_LOGS, 'Workflows', CHILD_FLOW), '--trigger', payload, '--connections', bindings, '--now', NOW, '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as { status: string; actions: Record<string, { status: string }> };
+    expect(result.status).toBe('Succeeded');
+    expect(result.actions.Respond_to_a_PowerApp_or_flow?.status).toBe('Succeeded');
+    // The client secret of the binding never reaches the output.
+    expect(run.stdout).not.toContain(DEFAULT_CLIENT_SECRET);
+    const expected = o365.tenant.launchRecordIds({ from: Date.parse('2026-11-20T04:00:00Z'), to: Date.parse('2026-11-20T06:00:00Z') }, { now: Date.parse(NOW), by: 'contentCreated' });
+    const stored = new Set(storedIds());
+    expect(expected.filter((id) => !stored.has(id))).toEqual([]);
   });
 });
