@@ -23,19 +23,25 @@ export class Task {
 }
 
 export class TurnScheduler {
-  private readonly tasks = new Set<Task>();
+  /** Live tasks; an array (not a Set) so the scan for the next turn allocates no iterator. */
+  private readonly tasks: Task[] = [];
   private holder: Task | undefined;
 
   spawn(order: readonly number[], time: number): Task {
     const task = new Task(order, time);
-    this.tasks.add(task);
+    this.tasks.push(task);
     return task;
   }
 
   /** The task ended: it no longer competes for turns. */
   finish(task: Task): void {
     task.state = 'done';
-    this.tasks.delete(task);
+    const tasks = this.tasks;
+    const at = tasks.indexOf(task);
+    if (at >= 0) {
+      tasks[at] = tasks[tasks.length - 1] as Task;
+      tasks.pop();
+    }
     this.dispatch();
   }
 
@@ -52,7 +58,7 @@ export class TurnScheduler {
   /** Waits for the turn to run an action starting at `time`; returns undefined when granted at once. */
   acquire(task: Task, time: number): Promise<void> | undefined {
     task.time = time;
-    if (this.tasks.size === 1 || (!this.holder && this.next() === task)) {
+    if (this.tasks.length === 1 || (!this.holder && this.next() === task)) {
       task.state = 'holding';
       this.holder = task;
       return undefined;
@@ -69,7 +75,7 @@ export class TurnScheduler {
     task.step++;
     task.state = 'running';
     if (this.holder === task) this.holder = undefined;
-    if (this.tasks.size > 1) this.dispatch();
+    if (this.tasks.length > 1) this.dispatch();
   }
 
   private dispatch(): void {
@@ -86,7 +92,9 @@ export class TurnScheduler {
   /** The contender that should run next, among tasks not blocked on children. */
   private next(): Task | undefined {
     let best: Task | undefined;
-    for (const task of this.tasks) {
+    const tasks = this.tasks;
+    for (let i = 0; i < tasks.length; i++) {
+      const task = tasks[i] as Task;
       if (task.state !== 'running' && task.state !== 'waiting') continue;
       if (!best || before(task, best)) best = task;
     }

@@ -43,18 +43,9 @@ export class RunHistory {
     readonly parent: { runId: string; action: string } | undefined,
   ) {}
 
-  /** A record starts: it takes the next place in run order. */
+  /** A record starts: it takes the next place in run order (columns are written when it is stored). */
   add(record: ActionRun): void {
-    const index = this.names.length;
-    record.historyIndex = index;
-    this.names.push(record.name);
-    this.types.push(record.type);
-    this.statuses.push(record.status);
-    this.starts.push(record.start);
-    this.ends.push(record.end);
-    this.repetitions.push(record.repetition);
-    this.inputs.push(undefined);
-    this.outputValues.push(undefined);
+    record.historyIndex = this.live.length;
     this.live.push(record);
     this.built = undefined;
   }
@@ -64,9 +55,12 @@ export class RunHistory {
     const index = record.historyIndex;
     if (index < 0 || this.live[index] !== record) return;
     this.live[index] = undefined;
+    this.names[index] = record.name;
+    this.types[index] = record.type;
     this.statuses[index] = record.status;
     this.starts[index] = record.start;
     this.ends[index] = record.end;
+    this.repetitions[index] = record.repetition;
     this.inputs[index] = record.inputs;
     this.outputValues[index] = record.outputs;
     if (record.error) this.errors.set(index, record.error);
@@ -76,13 +70,13 @@ export class RunHistory {
   }
 
   get size(): number {
-    return this.names.length;
+    return this.live.length;
   }
 
   /** The action records in run order (built on first read after a change). */
   get records(): ActionRun[] {
     if (this.built) return this.built;
-    const records = new Array<ActionRun>(this.names.length);
+    const records = new Array<ActionRun>(this.live.length);
     for (let i = 0; i < records.length; i++) {
       const running = this.live[i];
       if (running) {
