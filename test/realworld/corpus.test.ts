@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { lintTarget } from '../../tools/flows/lint/index.js';
 import { loadWorkflow, runFlow } from '../../tools/engine/index.js';
+import { writeZipFile } from '../../tools/zip/index.js';
 import { runPpkit } from '../helpers/cli.js';
 import { COE_AUDIT_LOGS, FIXTURES } from './fixtures.js';
 
@@ -34,7 +35,7 @@ const PNP = 'powerautomate-samples';
 const ALWAYS_REPLY = `${PNP}/always-reply-to-request/Microsoft.Flow/flows/64422a3f-e728-4a13-adea-13637bba1429/definition.json`;
 const TRY_CATCH = `${PNP}/Try-Catch-Finally/Microsoft.Flow/flows/6420a0b5-c254-42f1-9808-3370c281ca9d/definition.json`;
 
-describe('flow lint on real flows', () => {
+describe('flow lint on real flows', { timeout: 60_000 }, () => {
   it('finds every fixture flow and an expectation for each target', () => {
     expect(workflowFiles.length).toBeGreaterThanOrEqual(4);
     expect(Object.keys(expectations).sort()).toEqual([...workflowFiles, ...solutionFolders].sort());
@@ -87,7 +88,7 @@ function expectSameFiles(original: string, unpacked: string): void {
   }
 }
 
-describe('solution pack, check and unpack on real solution folders', () => {
+describe('solution pack, check and unpack on real solution folders', { timeout: 60_000 }, () => {
   it('CoE audit logs: packs as exported, the check names what is wrong, unpacks the same files', () => {
     const { findings, out, checkStatus } = roundTrip(COE_AUDIT_LOGS, 'coe');
     expect(checkStatus).toBe(1);
@@ -119,7 +120,26 @@ describe('solution pack, check and unpack on real solution folders', () => {
   });
 });
 
-describe('flow run on real flows that need no connection', () => {
+describe('solution check on a real flow package (My flows > Import)', { timeout: 60_000 }, () => {
+  const PACKAGE = join(FIXTURES, PNP, 'always-reply-to-request');
+
+  it('checks the unzipped package folder and the zip of it: no findings (a flow without connections needs no connection maps)', async () => {
+    const folder = runPpkit(['solution', 'check', PACKAGE, '--format', 'json']);
+    expect(folder.stderr).toBe('');
+    expect(folder.status).toBe(0);
+    expect((JSON.parse(folder.stdout) as { diagnostics: unknown[] }).diagnostics).toEqual([]);
+
+    const zip = join(temp, 'always-reply-to-request.zip');
+    const entries = filesUnder(PACKAGE).map((name) => ({ name, data: readFileSync(join(PACKAGE, name)) }));
+    await writeZipFile(zip, entries);
+    const packed = runPpkit(['solution', 'check', zip, '--format', 'json']);
+    expect(packed.status, packed.stdout + packed.stderr).toBe(0);
+    const lint = runPpkit(['flow', 'lint', zip]);
+    expect(lint.status, lint.stdout + lint.stderr).toBe(0);
+  });
+});
+
+describe('flow run on real flows that need no connection', { timeout: 60_000 }, () => {
   it('Try-Catch-Finally: Try succeeds, Catch is skipped, Finally runs', () => {
     const run = runPpkit(['flow', 'run', join(FIXTURES, TRY_CATCH), '--json', '--now', '2026-11-20T12:00:00Z']);
     expect(run.status, run.stderr).toBe(0);

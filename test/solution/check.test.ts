@@ -138,6 +138,20 @@ describe('checking a legacy flow package', () => {
     files.set(mapName, Buffer.from('{"shared_other": "nope"}'));
     expect((await checkPackageFiles(files, 'Flow.zip')).map((d) => d.code)).toContain('flow-package-shape');
   });
+
+  it('needs the connection maps only when the flow has connections', async () => {
+    const files = entries();
+    const maps = [...files.keys()].filter((n) => /(apisMap|connectionsMap)\.json$/.test(n));
+    for (const name of maps) files.delete(name);
+    const missing = await checkPackageFiles(files, 'Flow.zip');
+    expect(missing.filter((d) => d.code === 'flow-package-shape').map((d) => d.message)).toEqual(['apisMap.json is missing or not a JSON object', 'connectionsMap.json is missing or not a JSON object']);
+    // The same package for a flow without connections, as exports of such flows come: no maps needed.
+    const definitionName = [...files.keys()].find((n) => n.endsWith('/definition.json'))!;
+    const definition = JSON.parse(text(files.get(definitionName)));
+    definition.properties.connectionReferences = {};
+    files.set(definitionName, Buffer.from(JSON.stringify(definition)));
+    expect((await checkPackageFiles(files, 'Flow.zip')).filter((d) => d.code === 'flow-package-shape')).toEqual([]);
+  });
 });
 
 describe('checking from disk', () => {

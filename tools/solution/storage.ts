@@ -58,8 +58,17 @@ export function readSolutionFolder(given: string, limits: Partial<ZipLimits> = {
 export async function readSolutionPackage(path: string): Promise<{ files: PackageFiles; kind: 'zip' | 'folder' }> {
   const stat = statOrNull(path);
   if (!stat) throw new InputError('no such file or folder', { file: path });
-  if (stat.isDirectory()) return { files: folderToZip(readSolutionFolder(path)), kind: 'folder' };
+  if (stat.isDirectory()) {
+    const folder = readSolutionFolder(path);
+    // An unzipped legacy flow package (manifest.json, Microsoft.Flow/flows/...) has the zip's own layout.
+    if (isFlowPackageLayout(folder)) return { files: folder, kind: 'folder' };
+    return { files: folderToZip(folder), kind: 'folder' };
+  }
   return { files: await readSolutionZip(path), kind: 'zip' };
+}
+
+function isFlowPackageLayout(folder: Map<string, Buffer>): boolean {
+  return folder.has('manifest.json') && !folder.has('Other/Solution.xml') && [...folder.keys()].some((name) => name.startsWith('Microsoft.Flow/'));
 }
 
 function statOrNull(path: string) {

@@ -30,15 +30,27 @@ export const flowPackageShape: SolutionRule = {
       const base = `Microsoft.Flow/flows/${String(asset)}`;
       if (!isObject(resources[String(asset)])) context.report({ entry: 'manifest.json', path: ['resources'], message: `flow asset ${String(asset)} has no resource in manifest.json` });
       const definition = context.json.get(`${base}/definition.json`);
-      const apisMap = context.json.get(`${base}/apisMap.json`);
-      const connectionsMap = context.json.get(`${base}/connectionsMap.json`);
-      for (const [name, value] of [['definition.json', definition], ['apisMap.json', apisMap], ['connectionsMap.json', connectionsMap]] as const) {
-        if (!isObject(value)) context.report({ entry: `${base}/${name}`, message: `${name} is missing or not a JSON object` });
+      if (!isObject(definition)) {
+        context.report({ entry: `${base}/definition.json`, message: 'definition.json is missing or not a JSON object' });
+        continue;
       }
-      if (!isObject(definition) || !isObject(apisMap) || !isObject(connectionsMap)) continue;
       const properties = isObject(definition.properties) ? definition.properties : {};
       if (!isObject(properties.definition)) context.report({ entry: `${base}/definition.json`, path: ['properties'], message: 'definition.json has no properties.definition' });
       const connections = Object.keys(isObject(properties.connectionReferences) ? properties.connectionReferences : {}).sort();
+      // Exports of a flow with no connections may leave both maps out (e.g. pnp/powerautomate-samples
+      // always-reply-to-request): there is nothing to map, so only a present map has to be well formed.
+      const mapOf = (name: string) => {
+        const entry = `${base}/${name}`;
+        const value = context.json.get(entry);
+        if (value === undefined && connections.length === 0 && !context.files.has(entry)) return {};
+        return value;
+      };
+      const apisMap = mapOf('apisMap.json');
+      const connectionsMap = mapOf('connectionsMap.json');
+      for (const [name, value] of [['apisMap.json', apisMap], ['connectionsMap.json', connectionsMap]] as const) {
+        if (!isObject(value)) context.report({ entry: `${base}/${name}`, message: `${name} is missing or not a JSON object` });
+      }
+      if (!isObject(apisMap) || !isObject(connectionsMap)) continue;
       for (const [name, map] of [['apisMap.json', apisMap], ['connectionsMap.json', connectionsMap]] as const) {
         const keys = Object.keys(map).sort();
         if (keys.join() !== connections.join()) context.report({ entry: `${base}/${name}`, message: `keys (${keys.join(', ')}) differ from the flow's connections (${connections.join(', ')})` });
