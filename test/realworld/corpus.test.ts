@@ -108,6 +108,12 @@ describe('solution pack, check and unpack on real solution folders', { timeout: 
     expect(findings.filter((d) => d.severity === 'error')).toEqual([]);
     expect([...new Set(findings.filter((d) => d.severity === 'warning').map((d) => d.code))].sort()).toEqual(['hardcoded-value', 'root-components']);
     expectSameFiles(folder, out);
+    // The deployment settings file pac solution import takes: every variable and connection reference.
+    const settings = runPpkit(['solution', 'settings', folder]);
+    expect(settings.status, settings.stderr).toBe(0);
+    const parsed = JSON.parse(settings.stdout) as { EnvironmentVariables: { SchemaName: string }[]; ConnectionReferences: { LogicalName: string; ConnectorId: string }[] };
+    expect(parsed.EnvironmentVariables.map((v) => v.SchemaName)).toEqual(['ggk_SPcreateList', 'ggk_SPlistSettings', 'ggk_SPsite', 'ggk_SPtargetList']);
+    expect(parsed.ConnectionReferences).toEqual([{ LogicalName: 'ggk_SharePointDemo', ConnectionId: '', ConnectorId: '/providers/Microsoft.PowerApps/apis/shared_sharepointonline' }]);
   });
 
   it('crud-sharepoint-rest-api exported the newer way (a values file with no id and no value) still round-trips', () => {
