@@ -79,3 +79,43 @@ describe('runs of the same loaded workflow are independent', () => {
     expect(payload).toEqual(['a']);
   });
 });
+
+describe('history columns read back what the actions recorded', () => {
+  it('variable actions, loop repetitions and other records', async () => {
+    const definition: WorkflowDefinition = {
+      triggers: { manual: { type: 'Request', kind: 'Http' } },
+      actions: {
+        Init_list: { type: 'InitializeVariable', inputs: { variables: [{ name: 'list', type: 'array' }] } },
+        Init_text: { type: 'InitializeVariable', inputs: { variables: [{ name: 'text', type: 'string' }] }, runAfter: { Init_list: ['Succeeded'] } },
+        Loop: {
+          type: 'Foreach',
+          foreach: '@range(0, 2)',
+          runAfter: { Init_text: ['Succeeded'] },
+          runtimeConfiguration: { concurrency: { repetitions: 1 } },
+          actions: {
+            Inner: { type: 'Foreach', foreach: '@range(0, 2)', actions: { Append: { type: 'AppendToArrayVariable', inputs: { name: 'list', value: { at: '@item()' } } } } },
+            Set: { type: 'SetVariable', inputs: { name: 'text', value: '@{item()}' }, runAfter: { Inner: ['Succeeded'] } },
+            Add: { type: 'AppendToStringVariable', inputs: { name: 'text', value: '!' }, runAfter: { Set: ['Succeeded'] } },
+          },
+        },
+      },
+    };
+    const result = await runFlow({ definition });
+    const records = result.history.records;
+    const set = records.filter((r) => r.name === 'Set');
+    expect(set.map((r) => [r.repetition, r.inputs, r.outputs])).toEqual([
+      [[0], { name: 'text', value: '0' }, { body: { name: 'text', value: '0' } }],
+      [[1], { name: 'text', value: '1' }, { body: { name: 'text', value: '1' } }],
+    ]);
+    const appends = records.filter((r) => r.name === 'Append');
+    expect(appends.map((r) => [r.repetition, r.inputs, r.outputs])).toEqual([
+      [[0, 0], { name: 'list', value: { at: 0 } }, undefined],
+      [[0, 1], { name: 'list', value: { at: 1 } }, undefined],
+      [[1, 0], { name: 'list', value: { at: 0 } }, undefined],
+      [[1, 1], { name: 'list', value: { at: 1 } }, undefined],
+    ]);
+    expect(records.filter((r) => r.name === 'Add').map((r) => r.inputs)).toEqual([{ name: 'text', value: '!' }, { name: 'text', value: '!' }]);
+    expect(records.find((r) => r.name === 'Loop')).toMatchObject({ status: 'Succeeded', inputs: { count: 2 } });
+    expect(result.history.records).toBe(records);
+  });
+});

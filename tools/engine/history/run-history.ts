@@ -26,7 +26,11 @@ export class RunHistory {
   private readonly statuses: RunStatus[] = [];
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
-  private readonly repetitions: Array<readonly number[] | undefined> = [];
+  /** A single loop index is kept as a number (no array per iteration survives the run). */
+  private readonly repetitions: Array<readonly number[] | number | undefined> = [];
+  /** How the inputs/outputs columns are stored: 0 as is, else a variable action's `{name, value}` (see VARIABLE_SHAPES). */
+  private readonly shapes: number[] = [];
+  private readonly variableNames: unknown[] = [];
   private readonly inputs: unknown[] = [];
   private readonly outputValues: unknown[] = [];
   private readonly errors = new Map<number, ActionError>();
@@ -60,9 +64,20 @@ export class RunHistory {
     this.statuses[index] = record.status;
     this.starts[index] = record.start;
     this.ends[index] = record.end;
-    this.repetitions[index] = record.repetition;
-    this.inputs[index] = record.inputs;
-    this.outputValues[index] = record.outputs;
+    const repetition = record.repetition;
+    this.repetitions[index] = repetition !== undefined && repetition.length === 1 ? repetition[0] : repetition;
+    const shape = variableShape(record);
+    this.shapes[index] = shape;
+    if (shape === 0) {
+      this.inputs[index] = record.inputs;
+      this.outputValues[index] = record.outputs;
+    } else {
+      // Only the value is kept; `{name, value}` (and SetVariable's `{body: ...}`) is rebuilt on read.
+      const inputs = record.inputs as { name: unknown; value: unknown };
+      this.variableNames[index] = inputs.name;
+      this.inputs[index] = inputs.value;
+      this.outputValues[index] = undefined;
+    }
     if (record.error) this.errors.set(index, record.error);
     const extras = record.extrasForHistory();
     if (extras) this.extras.set(index, extras);
@@ -83,11 +98,19 @@ export class RunHistory {
         records[i] = running;
         continue;
       }
-      const record = new ActionRun(this.names[i] as string, this.types[i] as string, this.starts[i] as number, this.repetitions[i]);
+      const repetition = this.repetitions[i];
+      const record = new ActionRun(this.names[i] as string, this.types[i] as string, this.starts[i] as number, typeof repetition === 'number' ? [repetition] : repetition);
       record.status = this.statuses[i] as RunStatus;
       record.end = this.ends[i] as number;
-      record.inputs = this.inputs[i];
-      record.outputs = this.outputValues[i];
+      const shape = this.shapes[i];
+      if (shape === 0 || shape === undefined) {
+        record.inputs = this.inputs[i];
+        record.outputs = this.outputValues[i];
+      } else {
+        const inputs = { name: this.variableNames[i], value: this.inputs[i] };
+        record.inputs = inputs;
+        if (shape === SET_VARIABLE) record.outputs = { body: inputs };
+      }
       record.error = this.errors.get(i);
       record.restoreExtras(this.extras.get(i));
       record.historyIndex = i;
@@ -96,4 +119,37 @@ export class RunHistory {
     this.built = records;
     return records;
   }
+}
+
+const SET_VARIABLE = 1;
+const APPEND_VARIABLE = 2;
+
+/**
+ * SetVariable records `{name, value}` as inputs and `{body: inputs}` as outputs; the Append
+ * actions `{name, value}` and no outputs. In a long loop these small objects are most of what a
+ * history keeps alive, so the columns keep the value alone.
+ */
+function variableShape(record: ActionRun): number {
+  const type = record.type;
+  const kind = type === 'SetVariable' ? SET_VARIABLE : type === 'AppendToArrayVariable' || type === 'AppendToStringVariable' ? APPEND_VARIABLE : 0;
+  if (kind === 0 || record.error) return 0;
+  const inputs = record.inputs as { name?: unknown; value?: unknown } | undefined;
+  if (inputs === null || typeof inputs !== 'object' || Object.getPrototypeOf(inputs) !== Object.prototype) return 0;
+  let keys = 0;
+  for (const key in inputs) {
+    if (key !== 'name' && key !== 'value') return 0;
+    keys++;
+  }
+  if (keys !== 2 || !Object.prototype.hasOwnProperty.call(inputs, 'name') || !Object.prototype.hasOwnProperty.call(inputs, 'value')) return 0;
+  const outputs = record.outputs as { body?: unknown } | undefined;
+  if (kind === SET_VARIABLE) {
+    if (outputs === null || typeof outputs !== 'object') return 0;
+    let outputKeys = 0;
+    for (const key in outputs) {
+      if (key !== 'body') return 0;
+      outputKeys++;
+    }
+    return outputKeys === 1 && outputs.body === inputs ? SET_VARIABLE : 0;
+  }
+  return outputs === undefined ? APPEND_VARIABLE : 0;
 }
