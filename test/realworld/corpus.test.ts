@@ -88,6 +88,25 @@ function expectSameFiles(original: string, unpacked: string): void {
   }
 }
 
+describe('flow lint on a folder of exports (a repository of samples)', { timeout: 60_000 }, () => {
+  it('lints each solution and package under the folder on its own, in one run', async () => {
+    const summary = await lintTarget(FIXTURES);
+    expect(summary.flows).toBe(workflowFiles.length);
+    const expected = new Set(workflowFiles.flatMap((name) => Object.keys(expectations[name] ?? {})));
+    expect(new Set(summary.diagnostics.filter((d) => d.severity !== 'info' && d.severity !== 'hint').map((d) => d.code))).toEqual(expected);
+    const run = runPpkit(['flow', 'lint', FIXTURES, '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect((JSON.parse(run.stdout) as { diagnostics: unknown[] }).diagnostics).toHaveLength(summary.diagnostics.length);
+  });
+
+  it('still says so when a folder holds no flow at all', () => {
+    const run = runPpkit(['flow', 'lint', join(FIXTURES, 'coe-starter-kit', 'CenterofExcellenceAuditLogs', 'Other')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/no flows found/);
+  });
+});
+
 describe('solution pack, check and unpack on real solution folders', { timeout: 60_000 }, () => {
   it('CoE audit logs: packs as exported, the check names what is wrong, unpacks the same files', () => {
     const { findings, out, checkStatus } = roundTrip(COE_AUDIT_LOGS, 'coe');
