@@ -51,6 +51,18 @@ export class RunHistory {
   add(record: ActionRun): void {
     record.historyIndex = this.live.length;
     this.live.push(record);
+    // Every column gets its place now: containers are stored after their children, and a write
+    // past the end of an array is far slower than one inside it.
+    this.names.push(record.name);
+    this.types.push(record.type);
+    this.statuses.push(record.status);
+    this.starts.push(record.start);
+    this.ends.push(record.end);
+    this.repetitions.push(undefined);
+    this.shapes.push(0);
+    this.variableNames.push(undefined);
+    this.inputs.push(undefined);
+    this.outputValues.push(undefined);
     this.built = undefined;
   }
 
@@ -59,8 +71,6 @@ export class RunHistory {
     const index = record.historyIndex;
     if (index < 0 || this.live[index] !== record) return;
     this.live[index] = undefined;
-    this.names[index] = record.name;
-    this.types[index] = record.type;
     this.statuses[index] = record.status;
     this.starts[index] = record.start;
     this.ends[index] = record.end;
@@ -76,7 +86,6 @@ export class RunHistory {
       const inputs = record.inputs as { name: unknown; value: unknown };
       this.variableNames[index] = inputs.name;
       this.inputs[index] = inputs.value;
-      this.outputValues[index] = undefined;
     }
     if (record.error) this.errors.set(index, record.error);
     const extras = record.extrasForHistory();
