@@ -39,7 +39,7 @@ beforeAll(async () => {
   swagger = join(temp, 'connector', 'office365-management-api', 'public', 'apiDefinition.swagger.json');
   // The CoE core solution's inventory: one admin_apps row per app, the lookup target of each audit log.
   for (const app of o365.tenant.catalog.apps) dataverse.store.update('admin_apps', app.id, { admin_appid: app.id, admin_displayname: app.displayName });
-  await startSubscription();
+  await startSubscription(o365);
   child = (await loadWorkflow(join(COE_AUDIT_LOGS, 'Workflows', CHILD_FLOW))).workflow;
   parent = (await loadWorkflow(join(COE_AUDIT_LOGS, 'Workflows', PARENT_FLOW))).workflow;
 }, 60_000);
@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 /** The setup page's one-time step: start the Audit.General subscription (the child flow only lists content). */
-async function startSubscription(): Promise<void> {
+async function startSubscription(o365: O365Mock): Promise<void> {
   const token = await fetch(`${o365.url}/${o365.tenantId}/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -64,12 +64,12 @@ async function startSubscription(): Promise<void> {
   expect(started.status, await started.clone().text()).toBeLessThan(300);
 }
 
-function connections() {
+function connections(api: O365Mock = o365) {
   return {
     [O365_REFERENCE]: {
-      baseUrl: o365.url,
+      baseUrl: api.url,
       swagger,
-      auth: { type: 'oauth2' as const, tokenUrl: `${o365.url}/${o365.tenantId}/oauth2/token`, clientId: DEFAULT_CLIENT_ID, clientSecret: DEFAULT_CLIENT_SECRET, resource: 'https://manage.office.com' },
+      auth: { type: 'oauth2' as const, tokenUrl: `${api.url}/${api.tenantId}/oauth2/token`, clientId: DEFAULT_CLIENT_ID, clientSecret: DEFAULT_CLIENT_SECRET, resource: 'https://manage.office.com' },
     },
     shared_commondataserviceforapps: { baseUrl: dataverse.url },
     shared_office365: { baseUrl: mail.url },
@@ -150,5 +150,26 @@ describe('[Child] Admin | Sync Logs (CoE Starter Kit, unchanged) on the local em
     const expected = o365.tenant.launchRecordIds({ from: Date.parse('2026-11-20T04:00:00Z'), to: Date.parse('2026-11-20T06:00:00Z') }, { now: Date.parse(NOW), by: 'contentCreated' });
     const stored = new Set(storedIds());
     expect(expected.filter((id) => !stored.has(id))).toEqual([]);
+  });
+
+  it('more content than one page: the kit (as published) does not follow NextPageUri, it mails the admin to use smaller chunks', async () => {
+    const clock = () => new Date(NOW);
+    const paged = await startO365Mock({ seed: 'realworld-coe', now: clock, pageSize: 1, startCooldownMinutes: 0, tenant: { users: 6, apps: 3, launchesPerDay: 48, backgroundPerDay: 30, duplicateRate: 0 } });
+    try {
+      await startSubscription(paged);
+      const before = mail.messages.length;
+      const payload = trigger(START, END);
+      payload.body.text = paged.tenantId;
+      const run = await runFlow({ workflow: structuredClone(child), connections: connections(paged), trigger: payload, now: NOW, runId: '08585000000000000000000000000RW05' });
+      expect(run.status, JSON.stringify(run.error)).toBe('Succeeded');
+      const sent = mail.messages.slice(before);
+      expect(sent).toHaveLength(1);
+      expect(JSON.stringify(sent[0])).toContain('CoE Audit Logs - Missing some logs - require smaller chunks');
+      const history = historyToJson(run.history) as { actions: { name: string; status: string }[] };
+      expect(history.actions.find((a) => a.name === 'Send_an_email_(V2)')?.status).toBe('Succeeded');
+      expect(history.actions.filter((a) => a.name === 'List_audit_log_content')).toHaveLength(1);
+    } finally {
+      await paged.stop();
+    }
   });
 });
