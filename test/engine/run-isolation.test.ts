@@ -119,3 +119,12 @@ describe('history columns read back what the actions recorded', () => {
     expect(result.history.records).toBe(records);
   });
 });
+
+describe('flows of an unpacked solution folder', () => {
+  it('are found by the display name in their .data.xml', async () => {
+    const { loadSolution } = await import('../../tools/engine/index.js');
+    const solution = await loadSolution(new URL('../realworld/fixtures/coe-starter-kit/CenterofExcellenceAuditLogs', import.meta.url).pathname);
+    expect(solution.find('Admin | Sync Audit Logs').name).toBe('Admin | Sync Audit Logs');
+    expect(solution.find('[Child] Admin | Sync Logs').id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

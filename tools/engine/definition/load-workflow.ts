@@ -70,6 +70,11 @@ export async function loadSolution(source: string): Promise<LoadedSolution> {
   const text = (name: string) => files.get(name)?.toString('utf8').replace(/^\uFEFF/, '');
   const prefix = [...files.keys()].some((n) => n.startsWith('src/Workflows/')) ? 'src/' : '';
   const displayNames = workflowDisplayNames(text(`${prefix}Other/Customizations.xml`) ?? text('customizations.xml') ?? text(`${prefix}customizations.xml`));
+  // Unpacked solutions (SolutionPackager layout) keep each flow's name in Workflows/<file>.json.data.xml.
+  for (const name of files.keys()) {
+    if (!/(^|\/)Workflows\/[^/]+\.data\.xml$/i.test(name)) continue;
+    for (const [id, shown] of workflowDisplayNames(text(name))) if (!displayNames.has(id)) displayNames.set(id, shown);
+  }
   const environmentVariables = readEnvironmentVariables(files, text);
   const workflows: LoadedWorkflow[] = [];
   for (const name of [...files.keys()].sort()) {
@@ -110,7 +115,7 @@ async function readZipFlows(source: string): Promise<Map<string, Buffer>> {
 }
 
 function isInteresting(name: string): boolean {
-  return /(^|\/)Workflows\/[^/]+\.json$/i.test(name) || /customizations\.xml$/i.test(name) || /environmentvariable/i.test(name) || /environment_variable_values\.json$/i.test(name);
+  return /(^|\/)Workflows\/[^/]+\.json(\.data\.xml)?$/i.test(name) || /customizations\.xml$/i.test(name) || /environmentvariable/i.test(name) || /environment_variable_values\.json$/i.test(name);
 }
 
 function isFolder(path: string): boolean {
