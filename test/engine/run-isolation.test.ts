@@ -128,3 +128,14 @@ describe('flows of an unpacked solution folder', () => {
     expect(solution.find('[Child] Admin | Sync Logs').id).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe('run summary (flow run --json)', () => {
+  it("includes a Request-triggered flow's Response", async () => {
+    const definition = {
+      triggers: { manual: { type: 'Request', kind: 'Http', inputs: {} } },
+      actions: { Response: { type: 'Response', kind: 'Http', runAfter: {}, inputs: { statusCode: 202, body: { ok: "@triggerBody()?['x']" } } } },
+    } as unknown as WorkflowDefinition;
+    const result = await runFlow({ definition, trigger: { x: 7 }, now: '2026-01-01T00:00:00Z' });
+    expect(runSummary(result).response).toMatchObject({ statusCode: 202, body: { ok: 7 } });
+  });
+});

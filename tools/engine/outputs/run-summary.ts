@@ -15,7 +15,7 @@ export interface ActionSummary {
  * An action inside loops lists its iterations; its own status is Failed if any iteration failed,
  * else the last iteration's. Secured values stay masked.
  */
-export function runSummary(result: RunResult): { status: string; outputs: Record<string, unknown>; actions: Record<string, ActionSummary>; error: unknown } {
+export function runSummary(result: RunResult): { status: string; outputs: Record<string, unknown>; response?: RunResult['response']; actions: Record<string, ActionSummary>; error: unknown } {
   const actions: Record<string, ActionSummary> = {};
   for (const record of result.history.records) {
     const outputs = shownOutputs(record);
@@ -27,7 +27,8 @@ export function runSummary(result: RunResult): { status: string; outputs: Record
     summary.iterations?.push({ repetition: record.repetition, status: record.status, ...(outputs === undefined ? {} : { outputs }), ...(record.error ? { error: record.error } : {}) });
     summary.status = summary.status === 'Failed' || record.status === 'Failed' ? 'Failed' : record.status;
   }
-  return { status: result.status, outputs: result.outputs, actions, error: result.error ?? null };
+  // A Request-triggered flow's answer (Response / "Respond to a PowerApp or flow"), as its caller receives it.
+  return { status: result.status, outputs: result.outputs, ...(result.response ? { response: result.response } : {}), actions, error: result.error ?? null };
 }
 
 function shownOutputs(record: ActionRun): unknown {
