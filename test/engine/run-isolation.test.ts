@@ -139,3 +139,13 @@ describe('run summary (flow run --json)', () => {
     expect(runSummary(result).response).toMatchObject({ statusCode: 202, body: { ok: 7 } });
   });
 });
+
+describe('flow packages', () => {
+  it('run from the package folder (My flows > Export > Package layout)', async () => {
+    const { loadSolution } = await import('../../tools/engine/index.js');
+    const solution = await loadSolution(new URL('../realworld/fixtures/powerautomate-samples/always-reply-to-request', import.meta.url).pathname);
+    expect(solution.workflows).toHaveLength(1);
+    const result = await runFlow({ workflow: solution.workflows[0], trigger: {}, now: '2026-01-01T00:00:00Z' });
+    expect(result.response?.statusCode).toBeGreaterThanOrEqual(200);
+  });
+});

@@ -84,7 +84,13 @@ export async function loadSolution(source: string): Promise<LoadedSolution> {
     const shown = workflow.id ? displayNames.get(workflow.id) : undefined;
     workflows.push({ ...workflow, name: shown ?? workflow.name, environmentVariables });
   }
-  if (workflows.length === 0) throw new InputError('no Workflows/*.json flows found in the solution', { file: source });
+  // A legacy flow package (My flows > Export > Package): Microsoft.Flow/flows/<package>/definition.json per flow.
+  for (const name of [...files.keys()].sort()) {
+    if (!PACKAGE_DEFINITION.test(name)) continue;
+    const where = `${source}#${name}`;
+    workflows.push(workflowFromJson(parseJsonText(text(name) ?? '', where), where, name.split('/')[2] ?? 'flow'));
+  }
+  if (workflows.length === 0) throw new InputError('no flows found: expected a solution (Workflows/*.json) or a flow package (Microsoft.Flow/flows/<package>/definition.json)', { file: source });
   return {
     source,
     workflows,
@@ -114,8 +120,10 @@ async function readZipFlows(source: string): Promise<Map<string, Buffer>> {
   return new Map(zip.entries.filter((entry) => isInteresting(entry.name)).map((entry) => [entry.name, entry.data]));
 }
 
+const PACKAGE_DEFINITION = /^Microsoft\.Flow\/flows\/[^/]+\/definition\.json$/i;
+
 function isInteresting(name: string): boolean {
-  return /(^|\/)Workflows\/[^/]+\.json(\.data\.xml)?$/i.test(name) || /customizations\.xml$/i.test(name) || /environmentvariable/i.test(name) || /environment_variable_values\.json$/i.test(name);
+  return PACKAGE_DEFINITION.test(name) || /(^|\/)Workflows\/[^/]+\.json(\.data\.xml)?$/i.test(name) || /customizations\.xml$/i.test(name) || /environmentvariable/i.test(name) || /environment_variable_values\.json$/i.test(name);
 }
 
 function isFolder(path: string): boolean {
