@@ -41,7 +41,10 @@ const sum = (counts: Record<string, number>, pattern: RegExp) => Object.entries(
 describe('reliability: every launch event exactly once, whatever the service does', () => {
   it.each([
     ['no faults', '', () => undefined],
-    ['throttling (HTTP 403 AF429)', 'throttle=0.1', (r: SimulationResult) => expect(sum(r.faults, /^403 /)).toBeGreaterThan(0)],
+    ['throttling (HTTP 403 AF429)', 'throttle=0.1', (r: SimulationResult) => {
+      expect(sum(r.faults, /^403 /)).toBeGreaterThan(0);
+      expect(r.retries['403 AF429']).toBe(sum(r.faults, /^403 /));
+    }],
     ['server errors (HTTP 500)', '5xx=0.05', (r: SimulationResult) => {
       expect(sum(r.faults, /^500 /)).toBeGreaterThan(0);
       expect(r.retries['500']).toBeGreaterThan(0);

@@ -38,6 +38,8 @@ export function addRun(figures: RunFigures, history: RunHistory): void {
         const key = retry.statusCode !== undefined ? String(retry.statusCode) : (retry.code ?? 'error');
         figures.retries[key] = (figures.retries[key] ?? 0) + 1;
       }
+      // A throttled call (403 AF429) in a run that still succeeded was retried by the flow itself.
+      if (run.status === 'Succeeded' && record.status === 'Failed' && throttled(record)) figures.retries['403 AF429'] = (figures.retries['403 AF429'] ?? 0) + 1;
       if (record.status === 'Failed' && record.error && !alreadyEnabled(record)) figures.failedActions[record.error.code] = (figures.failedActions[record.error.code] ?? 0) + 1;
       countRecord(figures, record, seen);
     }
@@ -50,6 +52,11 @@ export function addRun(figures: RunFigures, history: RunHistory): void {
 function alreadyEnabled(record: ActionRun): boolean {
   const body = (record.outputs as { body?: { error?: { code?: unknown } } } | undefined)?.body;
   return body?.error?.code === 'AF20024';
+}
+
+function throttled(record: ActionRun): boolean {
+  const outputs = record.outputs as { statusCode?: unknown; body?: { error?: { code?: unknown } } } | undefined;
+  return outputs?.statusCode === 403 && outputs.body?.error?.code === 'AF429';
 }
 
 function countRecord(figures: RunFigures, record: ActionRun, seen: Set<string>): void {
