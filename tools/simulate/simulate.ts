@@ -156,6 +156,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
 
     const figures = emptyFigures();
     const reportRunsList: ReportRun[] = [];
+    const timeline: NonNullable<ReportData['timeline']> = [];
     const secrets = [DEFAULT_CLIENT_SECRET, DEFAULT_LEGACY_PASSWORD];
     let done = 0;
     for (const time of times) {
@@ -164,6 +165,9 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
       // (and so no run can see another's values through a shared literal).
       const result: RunResult = await runFlow({ workflow: structuredClone(parent), childFlows: children.map((c) => structuredClone(c)), connections, parameters, clock, fetch: engineFetch, trigger: { scheduledTime: new Date(time).toISOString() } });
       addRun(figures, result.history);
+      const parentRun = result.history;
+      timeline.push({ flow: parentRun.workflowName, status: parentRun.status, startTime: new Date(parentRun.start).toISOString(), endTime: new Date(parentRun.end).toISOString(), child: false });
+      for (const child of parentRun.childRuns) timeline.push({ flow: child.workflowName, status: child.status, startTime: new Date(child.start).toISOString(), endTime: new Date(child.end).toISOString(), child: true });
       if (reportRunsList.length < options.detailedRuns) reportRunsList.push(...reportRuns(result.history, workflows, { maxIterations: 25, secrets, maxRuns: options.detailedRuns - reportRunsList.length }));
       done++;
       const state = { done, total: times.length, records: figures.records, rows: countRows(dataverse.store, auditSet) - rowsBefore, elapsedMs: performance.now() - started };
@@ -229,7 +233,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
       wallTimeMs: Math.round(performance.now() - started),
       report: options.reportFile,
     };
-    writeFileAtomic(options.reportFile, renderReportHtml(reportData(result, figures, reportRunsList, rows, options, times.length)));
+    writeFileAtomic(options.reportFile, renderReportHtml({ ...reportData(result, figures, reportRunsList, rows, options, times.length), timeline }));
     return result;
   } finally {
     await Promise.all([o365?.stop(), dataverse?.stop(), mail?.stop()]);

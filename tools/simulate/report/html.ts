@@ -33,7 +33,7 @@ ${renderGroundTruth(data)}
 </section>
 <section>
   <h2>Timeline of runs</h2>
-  ${renderTimeline(data.runs)}
+  ${renderTimeline(data.timeline ?? data.runs.map((r) => ({ flow: r.flow, status: r.status, startTime: r.startTime, endTime: r.endTime, child: Boolean(r.parentRunId) })))}
 </section>
 ${renderFaults(data.faults)}
 <section>
@@ -87,7 +87,7 @@ function renderAppTable(apps: ReportData['launchesPerApp']): string {
   return `<table class="apps"><thead><tr><th>app</th><th>launches</th><th>unique users</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function renderTimeline(runs: ReportRun[]): string {
+function renderTimeline(runs: NonNullable<ReportData['timeline']>): string {
   if (runs.length === 0) return '<p class="meta">no runs</p>';
   const times = runs.flatMap((r) => [Date.parse(r.startTime), Date.parse(r.endTime)]).filter(Number.isFinite);
   const start = Math.min(...times);
@@ -98,7 +98,7 @@ function renderTimeline(runs: ReportRun[]): string {
   const x = (t: number) => 80 + ((t - start) / (end - start)) * (width - 100);
   const marks = runs
     .map((r) => {
-      const lane = r.parentRunId ? 1 : 0;
+      const lane = r.child ? 1 : 0;
       const x0 = x(Date.parse(r.startTime));
       const w = Math.max(2, x(Date.parse(r.endTime)) - x0);
       return `<rect x="${x0.toFixed(1)}" y="${10 + lane * 26}" width="${w.toFixed(1)}" height="18" class="st-${esc(r.status)}"><title>${esc(r.flow)} ${esc(r.status)} ${esc(r.startTime)}</title></rect>`;

@@ -48,4 +48,6 @@ export interface ReportData {
   runs: ReportRun[];
   /** How many runs exist in all; `runs` may hold only the first ones in detail. */
   totalRuns: number;
+  /** Every run (not only the detailed ones), for the timeline. */
+  timeline?: { flow: string; status: string; startTime: string; endTime: string; child: boolean }[];
 }
