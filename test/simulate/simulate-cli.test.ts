@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../tools/cli/program.js';
 import type { SimulationResult } from '../../tools/simulate/simulate.js';
 import { DEFAULT_CLIENT_SECRET, DEFAULT_LEGACY_PASSWORD } from '../../tools/mocks/o365/index.js';
-import { PROJECT_ROOT, runPpkit, type CliRun } from '../helpers/cli.js';
+import { PROJECT_ROOT, runPpkit, runPpkitAsync, type CliRun } from '../helpers/cli.js';
 import { buildArtefacts, SMALL_TENANT, type BuiltArtefacts } from './built-artefacts.js';
 
 /** What `ppkit simulate --json` prints. */
@@ -160,22 +159,7 @@ describe('a simulation killed mid-run and run again', () => {
 
 /** Spawns `ppkit <args>` and SIGKILLs it as soon as its stdout matches `line`. */
 function runUntilKilled(args: readonly string[], line: RegExp): Promise<{ signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'tools', 'cli', 'main.ts'), ...args], { cwd: PROJECT_ROOT, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-      if (line.test(stdout) && child.exitCode === null) child.kill('SIGKILL');
-    });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (_code, signal) => {
-      clearTimeout(timer);
-      resolve({ signal, stdout, stderr });
-    });
-  });
+  return runPpkitAsync(args, { timeoutMs: 120_000, onStdout: (stdout, child) => line.test(stdout) && child.exitCode === null && child.kill('SIGKILL') });
 }
 
 const COE_RELEASE = join(PROJECT_ROOT, 'test', 'simulate', 'fixtures', 'coe-audit-log-release');

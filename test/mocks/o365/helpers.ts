@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../helpers/cli.js';
+import { PROJECT_ROOT, ppkitArgv, runPpkitAsync } from '../../helpers/cli.js';
 import { startO365Mock, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, type O365Mock, type O365MockOptions } from '../../../tools/mocks/o365/index.js';
 
 /** A settable clock for the mock: tests move time instead of waiting. */
@@ -62,21 +61,13 @@ export async function startTestMock(options: O365MockOptions = {}): Promise<Test
 
 /** Runs the CLI as a separate process without blocking this one (in-process servers keep answering). */
 export function spawnPpkit(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'tools', 'cli', 'main.ts'), ...args], { cwd: PROJECT_ROOT, env: { ...process.env, NO_COLOR: '1', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ status: code ?? -1, stdout, stderr }));
-  });
+  return runPpkitAsync(args, { env, timeoutMs: 120_000 });
 }
 
 /** Starts a long-running CLI server and resolves with its first stdout line. */
 export function spawnPpkitServer(args: readonly string[]): Promise<{ child: ChildProcess; firstLine: string; output: () => { stdout: string; stderr: string }; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'tools', 'cli', 'main.ts'), ...args], { cwd: PROJECT_ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, ppkitArgv(args), { cwd: PROJECT_ROOT, env: { ...process.env, NO_COLOR: '1' } });
     let stdout = '';
     let stderr = '';
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.on('exit', (code, signal) => r({ code, signal })));
