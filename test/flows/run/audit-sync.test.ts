@@ -60,7 +60,7 @@ function load(index: number): LoadedWorkflow {
   return workflowFromJson(structuredClone(flow.document), flow.relativePath, flow.name);
 }
 
-async function runParent(parameters: Record<string, unknown> = {}) {
+async function runParent(parameters: Record<string, unknown> = {}, fetchImpl?: typeof fetch) {
   const parent = load(0);
   const child = load(1);
   return runFlow({
@@ -69,6 +69,7 @@ async function runParent(parameters: Record<string, unknown> = {}) {
     childFlows: [child],
     connections: connections(),
     now: NOW,
+    fetch: fetchImpl,
     parameters: { admin_TenantID: o365.tenantId, admin_AdminMail: ADMIN, admin_StartTimeInterval: 6, admin_StartTimeUnit: 'Hour', admin_TimeIntervalInterval: 2, admin_TimeIntervalUnit: 'Hour', ...parameters },
   });
 }
@@ -81,6 +82,7 @@ interface ChildCounts {
   launches: number;
   rowscreated: number;
   duplicatesskipped: number;
+  expiredskipped: number;
 }
 
 /** The bodies the child runs responded with, as the parent's Run_a_Child_Flow actions received them. */
@@ -95,7 +97,7 @@ function listContentCalls(run: Awaited<ReturnType<typeof runFlow>>): number {
 }
 
 function sum(counts: ChildCounts[]): ChildCounts {
-  const total: ChildCounts = { blobs: 0, records: 0, launches: 0, rowscreated: 0, duplicatesskipped: 0 };
+  const total: ChildCounts = { blobs: 0, records: 0, launches: 0, rowscreated: 0, duplicatesskipped: 0, expiredskipped: 0 };
   for (const c of counts) for (const key of Object.keys(total) as (keyof ChildCounts)[]) total[key] += c[key];
   return total;
 }
@@ -132,6 +134,39 @@ describe('Admin | Sync Audit Logs on the local emulator', { timeout: 120_000 }, 
     const total = sum(childCounts(run));
     expect(total.rowscreated).toBe(0);
     expect(total.duplicatesskipped).toBe(firstRunLaunches);
+  });
+
+  it('skips and counts blobs that expired before they were read (AF20051); the run succeeds', async () => {
+    o365.faults.expiredBlobRate = 0.3;
+    try {
+      const run = await runParent();
+      expect(run.status, JSON.stringify(run.error)).toBe('Succeeded');
+      expect(mail.messages).toHaveLength(0);
+      const history = historyToJson(run.history) as { childRuns: { status: string; actions: { name: string; outputs?: { statusCode?: number; body?: { error?: { code?: string } } } }[] }[] };
+      const expiredAnswers = history.childRuns.flatMap((c) => c.actions).filter((a) => a.name === 'Get_content_details' && a.outputs?.body?.error?.code === 'AF20051');
+      expect(expiredAnswers.length).toBeGreaterThan(0);
+      expect(history.childRuns.every((c) => c.status === 'Succeeded')).toBe(true);
+      const total = sum(childCounts(run));
+      expect(total.expiredskipped).toBe(expiredAnswers.length);
+      // Every blob listed was either read or skipped as expired; nothing new is stored (the first test stored it all).
+      expect(total.blobs).toBeGreaterThan(total.expiredskipped);
+      expect(total.rowscreated).toBe(0);
+    } finally {
+      o365.faults.expiredBlobRate = 0;
+    }
+  });
+
+  it('still fails the child run on any other ListContentDetails failure (a malformed content id, AF20052)', async () => {
+    // The blob requests reach the mock with a mangled content id: it answers 400 AF20052, which is no expiry.
+    const mangling: typeof fetch = (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      return fetch(url.replace(/\/activity\/feed\/audit\/[^/?]+/, '/activity/feed/audit/not-a-content-id'), init);
+    };
+    const run = await runParent({ admin_StartTimeInterval: 2 }, mangling);
+    expect(run.status).toBe('Failed');
+    const history = historyToJson(run.history) as { childRuns: { status: string; error?: unknown; actions: { name: string; outputs?: { body?: { error?: { code?: string } } } }[] }[] };
+    expect(history.childRuns.flatMap((c) => c.actions).some((a) => a.name === 'Get_content_details' && a.outputs?.body?.error?.code === 'AF20052')).toBe(true);
+    expect(JSON.stringify(history.childRuns.map((c) => c.error))).toMatch(/ApiCallsFailed/);
   });
 
   it('stops with a clear message on a bad setting, before calling the API', async () => {
