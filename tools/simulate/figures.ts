@@ -20,10 +20,12 @@ export interface RunFigures {
   retries: Record<string, number>;
   /** Actions that failed, by error code. */
   failedActions: Record<string, number>;
+  /** ListContentDetails answers "expired" (AF20051) that a succeeding run skipped: no client can read those blobs. */
+  expiredSkipped: number;
 }
 
 export function emptyFigures(): RunFigures {
-  return { parentRuns: { succeeded: 0, failed: 0 }, childRuns: { succeeded: 0, failed: 0 }, blobs: 0, records: 0, launches: 0, pagesWithMore: 0, laterPagesRead: 0, windows: [], retries: {}, failedActions: {} };
+  return { parentRuns: { succeeded: 0, failed: 0 }, childRuns: { succeeded: 0, failed: 0 }, blobs: 0, records: 0, launches: 0, pagesWithMore: 0, laterPagesRead: 0, windows: [], retries: {}, failedActions: {}, expiredSkipped: 0 };
 }
 
 /** Adds one parent run (and its child runs) to the figures. */
@@ -40,7 +42,9 @@ export function addRun(figures: RunFigures, history: RunHistory): void {
       }
       // A throttled call (403 AF429) in a run that still succeeded was retried by the flow itself.
       if (run.status === 'Succeeded' && record.status === 'Failed' && throttled(record)) figures.retries['403 AF429'] = (figures.retries['403 AF429'] ?? 0) + 1;
-      if (record.status === 'Failed' && record.error && !alreadyEnabled(record)) figures.failedActions[record.error.code] = (figures.failedActions[record.error.code] ?? 0) + 1;
+      // An expired blob (AF20051) in a run that still succeeded was skipped by the flow, as a client should.
+      if (run.status === 'Succeeded' && record.status === 'Failed' && expired(record)) figures.expiredSkipped++;
+      else if (record.status === 'Failed' && record.error && !alreadyEnabled(record)) figures.failedActions[record.error.code] = (figures.failedActions[record.error.code] ?? 0) + 1;
       countRecord(figures, record, seen);
     }
     for (const child of run.childRuns) visit(child, depth + 1);
@@ -52,6 +56,11 @@ export function addRun(figures: RunFigures, history: RunHistory): void {
 function alreadyEnabled(record: ActionRun): boolean {
   const body = (record.outputs as { body?: { error?: { code?: unknown } } } | undefined)?.body;
   return body?.error?.code === 'AF20024';
+}
+
+function expired(record: ActionRun): boolean {
+  const body = (record.outputs as { body?: { error?: { code?: unknown } } } | undefined)?.body;
+  return body?.error?.code === 'AF20051';
 }
 
 function throttled(record: ActionRun): boolean {

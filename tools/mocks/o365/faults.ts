@@ -33,6 +33,14 @@ export class FaultInjector {
     return undefined;
   }
 
+  /**
+   * Whether a blob answers AF20051 when fetched at `nowMs`: past its contentExpiration, or hit by the
+   * expired-blob fault. The API route and the simulator's ground truth share this one rule.
+   */
+  contentExpired(blob: { contentId: string; contentExpirationMs: number }, nowMs: number): boolean {
+    return blob.contentExpirationMs <= nowMs || this.blobExpired(blob.contentId);
+  }
+
   /** Whether this blob answers "expired" (stable per content id, so retries see the same). */
   blobExpired(contentId: string): boolean {
     const rate = this.faults.expiredBlobRate ?? 0;

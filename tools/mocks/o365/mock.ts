@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../../core/atomic-write.js';
 import { readJsonFile } from '../../core/read-input.js';
 import { InputError } from '../../core/errors.js';
 import { parseForm, parseRequestUrl, readBody, sendJson, sendText, startHttpServer } from '../http/index.js';
-import { SyntheticTenant, isGuid, type TenantOptions } from '../tenant/index.js';
+import { SyntheticTenant, isGuid, type ContentBlob, type TenantOptions } from '../tenant/index.js';
 import { aadErrorBody } from './auth/aad-error.js';
 import { checkBearer } from './auth/bearer.js';
 import { handleAuthorize, handleTokenRequest } from './auth/token-endpoint.js';
@@ -37,6 +37,8 @@ export interface O365Mock {
   /** Live fault knobs: change a field and the next request sees it. */
   faults: FaultOptions;
   subscriptions: SubscriptionStore;
+  /** Whether fetching this blob at `atMs` answers AF20051 (expired), by the same rule the API applies. */
+  contentExpired(blob: ContentBlob, atMs: number): boolean;
   /** Sends due webhook notifications now (the mock also does so every second); simulations with a fake clock call this. */
   flushNotifications(): Promise<void>;
   /** Writes the tenant and subscriptions to `stateFile` (or the given path). */
@@ -285,6 +287,7 @@ export async function startO365Mock(options: O365MockOptions = {}): Promise<O365
     faults,
     subscriptions,
     saveState,
+    contentExpired: (blob, atMs) => context.injector.contentExpired(blob, atMs),
     flushNotifications: () => deliverNotifications(context),
     async stop() {
       clearInterval(timer);

@@ -99,12 +99,14 @@ export class SyntheticTenant {
    * Ground truth for end-to-end checks: the unique ids of every LaunchPowerApp record, sorted.
    * `by: 'creationTime'` (default) selects on the event's CreationTime; `by: 'contentCreated'`
    * selects the records of blobs listed in the window (what a client paging /content sees).
-   * Records not yet available at `now` are left out either way.
+   * Records not yet available at `now` are left out either way. With `readable`, only the blobs it
+   * accepts count (a blob that expired before it was read cannot be read by any client).
    */
-  launchRecordIds(window: TimeWindow, options: { now: Date | number; by?: 'creationTime' | 'contentCreated' }): string[] {
+  launchRecordIds(window: TimeWindow, options: { now: Date | number; by?: 'creationTime' | 'contentCreated'; readable?: (blob: ContentBlob) => boolean }): string[] {
     const ids = new Set<string>();
     if (options.by === 'contentCreated') {
       for (const blob of this.listBlobs('Audit.General', window, options.now)) {
+        if (options.readable && !options.readable(blob)) continue;
         for (const record of blob.records) if (record.Operation === 'LaunchPowerApp') ids.add(record.Id);
       }
     } else {

@@ -19,7 +19,7 @@ export const getContentBlob: ApiRoute = {
     const now = context.now();
     const blob = context.tenant.blob(contentId, now);
     if (!blob || !SubscriptionStore.covers(subscription, blob.contentCreatedMs)) fail('AF20050', contentId);
-    if (blob.contentExpirationMs <= now.getTime() || context.injector.blobExpired(contentId)) fail('AF20051', contentId);
+    if (context.injector.contentExpired(blob, now.getTime())) fail('AF20051', contentId);
     return { status: 200, rawBody: context.tenant.blobBody(blob) };
   },
 };
