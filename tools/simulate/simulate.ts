@@ -39,7 +39,14 @@ export interface SimulationResult {
   launches: number;
   rowsCreated: number;
   duplicatesSkipped: number;
-  groundTruth: { expected: number; found: number; missing: number; duplicated: number; unexpected: number; windows: number };
+  /** Content blobs the flows skipped because the API answered them expired (AF20051). */
+  expiredSkipped: number;
+  /**
+   * `expected`: launch events a client could read in the windows the flows read; `unavailable`: those
+   * that lived only in blobs that expired before they were read (AF20051), which no client can read:
+   * reported apart, never counted missing.
+   */
+  groundTruth: { expected: number; found: number; missing: number; duplicated: number; unexpected: number; unavailable: number; windows: number };
   /** Error answers of the Office 365 mock, by status and operation (`403 ListContentDetails`): throttling, server errors... */
   faults: Record<string, number>;
   /** StartSubscription answers "already enabled" (HTTP 400 AF20024), which clients treat as success. */
@@ -179,11 +186,16 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
     // Each window counts what the API could return when it was read (at its end): option 1 lists
     // blobs by when they became available, option 2 searches events by CreationTime.
     const windows = mergeWindows(figures.windows);
+    // A record only in blobs that answer AF20051 (past contentExpiration, or the expired fault) cannot be read.
     const expected = new Set<string>();
+    const unreadable = new Set<string>();
     for (const [start, end] of figures.windows) {
-      const ids = o365.tenant.launchRecordIds({ from: start, to: end }, { now: end, by: options.option === 2 ? 'creationTime' : 'contentCreated' });
-      for (const id of ids) expected.add(id.toLowerCase());
+      const by = options.option === 2 ? 'creationTime' : 'contentCreated';
+      const readable = by === 'contentCreated' ? (blob: Parameters<O365Mock['contentExpired']>[0]) => !o365!.contentExpired(blob, end) : undefined;
+      for (const id of o365.tenant.launchRecordIds({ from: start, to: end }, { now: end, by, readable })) expected.add(id.toLowerCase());
+      if (readable) for (const id of o365.tenant.launchRecordIds({ from: start, to: end }, { now: end, by })) unreadable.add(id.toLowerCase());
     }
+    for (const id of expected) unreadable.delete(id);
     const rows = allRows(dataverse.store, auditSet);
     const primary = auditTable.primaryId.logicalName;
     const stored = new Map<string, number>();
@@ -195,7 +207,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
     for (const id of expected) if (stored.has(id)) found++;
     const duplicated = [...stored.values()].filter((n) => n > 1).length;
     const unexpected = [...stored.keys()].filter((id) => !expected.has(id)).length;
-    const groundTruth = { expected: expected.size, found, missing: expected.size - found, duplicated, unexpected, windows: windows.length };
+    const groundTruth = { expected: expected.size, found, missing: expected.size - found, duplicated, unexpected, unavailable: unreadable.size, windows: windows.length };
     const rowsCreated = rows.length - rowsBefore;
     const perApp = launchesPerApp(rows, o365);
     const problems: string[] = [];
@@ -221,6 +233,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
       launches: figures.launches,
       rowsCreated,
       duplicatesSkipped: Math.max(0, figures.launches - rowsCreated),
+      expiredSkipped: figures.expiredSkipped,
       groundTruth,
       faults: statusCounts,
       subscriptionAlreadyEnabled: alreadyEnabled,
@@ -366,6 +379,7 @@ function reportData(result: SimulationResult, figures: RunFigures, runs: ReportR
       { id: 'launches', label: 'launch events seen', value: result.launches },
       { id: 'rows-created', label: 'rows created', value: result.rowsCreated },
       { id: 'duplicates-skipped', label: 'duplicates skipped', value: result.duplicatesSkipped },
+      { id: 'expired-skipped', label: 'expired blobs skipped', value: result.expiredSkipped },
       { id: 'mails', label: 'failure mails', value: result.mails },
       { id: 'wall-time', label: 'wall time', value: `${(result.wallTimeMs / 1000).toFixed(1)} s` },
     ],

@@ -51,8 +51,8 @@ function renderGroundTruth(data: ReportData): string {
   const g = data.groundTruth;
   return `<section class="truth ${g.ok ? 'ok' : 'bad'}" data-testid="ground-truth">
   <h2>Ground truth check: ${g.ok ? 'every launch event stored exactly once' : 'MISMATCH'}</h2>
-  <table><tr><th>expected</th><th>found</th><th>missing</th><th>duplicated</th></tr>
-  <tr><td data-testid="truth-expected">${g.expected}</td><td data-testid="truth-found">${g.found}</td><td data-testid="truth-missing">${g.missing}</td><td data-testid="truth-duplicated">${g.duplicated}</td></tr></table>
+  <table><tr><th>expected</th><th>found</th><th>missing</th><th>duplicated</th><th title="only in content blobs that expired before they were read (AF20051): no client can read them">unavailable (expired)</th></tr>
+  <tr><td data-testid="truth-expected">${g.expected}</td><td data-testid="truth-found">${g.found}</td><td data-testid="truth-missing">${g.missing}</td><td data-testid="truth-duplicated">${g.duplicated}</td><td data-testid="truth-unavailable">${g.unavailable ?? 0}</td></tr></table>
 ${data.problems.length > 0 ? `  <ul class="problems">${data.problems.map((p) => `<li class="error" data-testid="problem">${esc(p)}</li>`).join('')}</ul>
 ` : ''}</section>`;
 }

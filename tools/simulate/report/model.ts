@@ -39,7 +39,8 @@ export interface ReportData {
   tenant: { users: number; apps: number; days: number; seed: number | string };
   /** Headline figures, in display order: label -> value. */
   summary: { label: string; value: string | number; id: string }[];
-  groundTruth: { expected: number; found: number; missing: number; duplicated: number; ok: boolean };
+  /** `unavailable`: launch events only in blobs that expired before they were read (AF20051), not counted missing. */
+  groundTruth: { expected: number; found: number; missing: number; duplicated: number; unavailable?: number; ok: boolean };
   /** What went wrong, one sentence each (failed runs, missing or duplicated events, gaps between windows). */
   problems: string[];
   launchesPerDay: { day: string; launches: number }[];
