@@ -36,7 +36,8 @@ const sum = (counts: Record<string, number>, pattern: RegExp) => Object.entries(
 /**
  * The issue's reliability matrix: whatever the service does (throttling answered with 403 AF429,
  * server errors, records repeated across blobs, records arriving late in a later blob), every
- * LaunchPowerApp record of the read windows ends up in admin_auditlogs exactly once.
+ * LaunchPowerApp record of the read windows ends up in admin_auditlogs exactly once; records that
+ * lived only in blobs that expired before they were read (AF20051) are unavailable to any client.
  */
 describe('reliability: every launch event exactly once, whatever the service does', () => {
   it.each([
@@ -51,11 +52,18 @@ describe('reliability: every launch event exactly once, whatever the service doe
     }],
     ['records repeated across blobs', 'dup=0.2', (r: SimulationResult) => expect(r.duplicatesSkipped).toBeGreaterThan(0)],
     ['records arriving late, in a later blob', 'late=0.1', () => undefined],
-    ['all together', 'throttle=0.05,5xx=0.02,dup=0.1,late=0.05', (r: SimulationResult) => {
+    // A blob that expired before it was read (400 AF20051) is skipped and counted; what only it held is unavailable, not missing.
+    ['blobs expired before they were read (AF20051)', 'expired=0.1', (r: SimulationResult) => {
+      expect(r.expiredSkipped).toBeGreaterThan(0);
+      expect(r.expiredSkipped).toBe(r.faults['400 ListContentDetails']);
+      expect(r.groundTruth.unavailable).toBeGreaterThan(0);
+    }],
+    ['all together', 'throttle=0.05,5xx=0.02,dup=0.1,late=0.05,expired=0.05', (r: SimulationResult) => {
       expect(sum(r.faults, /^403 /)).toBeGreaterThan(0);
       expect(r.duplicatesSkipped).toBeGreaterThan(0);
+      expect(r.expiredSkipped).toBeGreaterThan(0);
     }],
-    ['all together, Dataverse in-process (--transport direct)', 'throttle=0.05,5xx=0.02,dup=0.1,late=0.05', (r: SimulationResult) => expect(r.duplicatesSkipped).toBeGreaterThan(0)],
+    ['all together, Dataverse in-process (--transport direct)', 'throttle=0.05,5xx=0.02,dup=0.1,late=0.05,expired=0.05', (r: SimulationResult) => expect(r.duplicatesSkipped).toBeGreaterThan(0)],
   ])('%s', { timeout: 120_000 }, async (name, faults, check) => {
     const result = await run(faults, name.replace(/\W+/g, '-'), name.includes('direct') ? 'direct' : 'http');
     expect(result.problems).toEqual([]);
