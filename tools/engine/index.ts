@@ -20,5 +20,5 @@ export { triggerTypes } from './triggers/index.js';
 export { historyToJson, writeHistoryFile, SECURED } from './history/serialize.js';
 export { runSummary, runTable } from './outputs/run-summary.js';
 export { ActionRun } from './history/action-run.js';
-export { RunHistory } from './history/run-history.js';
+export { RunHistory, type HistoryDetail, type HistoryOptions } from './history/run-history.js';
 export { DefinitionError, ActionFailure } from './errors.js';

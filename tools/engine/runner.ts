@@ -12,7 +12,7 @@ import { RunState } from './context/run-state.js';
 import { Frame } from './context/frame.js';
 import type { ChildFlowResult, RunServices } from './context/services.js';
 import { ActionRun, type ActionError } from './history/action-run.js';
-import { RunHistory } from './history/run-history.js';
+import { RunHistory, type HistoryDetail, type HistoryOptions } from './history/run-history.js';
 import { failRecord } from './run-action.js';
 import { runGraph } from './run-graph.js';
 import { triggerTypes } from './triggers/index.js';
@@ -50,6 +50,13 @@ export interface RunFlowOptions {
   webhookCallbackWaitMs?: number;
   /** A run id to use instead of the derived one. */
   runId?: string;
+  /**
+   * Called once per finished action record (every loop repetition, skipped actions, the actions of
+   * child runs: `run` is the history the record belongs to), with its inputs and outputs.
+   */
+  onActionComplete?: (record: ActionRun, run: RunHistory) => void;
+  /** `outline` keeps no action inputs/outputs in the history (see HistoryDetail); default `full`. Child runs inherit it. */
+  historyDetail?: HistoryDetail;
 }
 
 export interface RunResult {
@@ -86,6 +93,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunResult> {
     webhookTimeoutMs: options.webhookTimeoutMs ?? WEBHOOK_DEFAULT_TIMEOUT_MS,
     webhookCallbackWaitMs: options.webhookCallbackWaitMs ?? 2_000,
     parameters: options.parameters ?? {},
+    history: { detail: options.historyDetail ?? 'full', onActionComplete: options.onActionComplete },
   };
   return executeRun(workflow, plan, options.trigger, context, 0, undefined, options.runId);
 }
@@ -99,6 +107,8 @@ interface SharedRunContext {
   webhookTimeoutMs: number;
   webhookCallbackWaitMs: number;
   parameters: Record<string, unknown>;
+  /** History options every run of this call (the parent and its child runs) uses. */
+  history: HistoryOptions;
 }
 
 async function resolveWorkflow(options: RunFlowOptions): Promise<{ workflow: LoadedWorkflow; solutionChildren?: readonly LoadedWorkflow[] }> {
@@ -130,7 +140,7 @@ function deriveRunId(name: string, start: number): string {
 async function executeRun(workflow: LoadedWorkflow, plan: Plan, payload: unknown, shared: SharedRunContext, depth: number, parent: { runId: string; action: string } | undefined, runId?: string): Promise<RunResult> {
   const start = shared.clock.now();
   const id = runId ?? deriveRunId(workflow.id ?? workflow.name, start);
-  const history = new RunHistory(id, workflow.name, workflow.id, parent);
+  const history = new RunHistory(id, workflow.name, workflow.id, parent, shared.history);
   history.start = start;
   const parameters = withConnectionsParameter(resolveParameters(workflow.definition, shared.parameters, workflow.environmentVariables, workflow.file), shared.connections, workflow);
   const services: RunServices = {

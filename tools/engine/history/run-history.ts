@@ -2,6 +2,20 @@ import type { RunStatus } from '../../expressions/context.js';
 import { ActionRun, type ActionError, type RecordExtras } from './action-run.js';
 
 /**
+ * How much a history keeps: `full` every record's inputs and outputs; `outline` everything else
+ * (name, type, status, times, repetition, retries, error, child-run links, the run's outputs) but
+ * no action inputs/outputs once `onActionComplete` has seen them: a long simulation then does not
+ * keep every payload alive.
+ */
+export type HistoryDetail = 'full' | 'outline';
+
+export interface HistoryOptions {
+  detail?: HistoryDetail;
+  /** Called once per finished (or skipped) action record, inputs and outputs still present. */
+  onActionComplete?: (record: ActionRun, run: RunHistory) => void;
+}
+
+/**
  * Everything one run did, in the order it happened: the trigger, every action record (each loop
  * repetition is its own record with its `repetition` indexes), and the child runs it started.
  * Records hold references to the values the run produced; nothing is copied while running.
@@ -45,7 +59,14 @@ export class RunHistory {
     readonly workflowId: string | undefined,
     /** The run that started this one (child flows), with the action that called it. */
     readonly parent: { runId: string; action: string } | undefined,
-  ) {}
+    readonly options: HistoryOptions = {},
+  ) {
+    this.outline = options.detail === 'outline';
+    this.onActionComplete = options.onActionComplete;
+  }
+
+  private readonly outline: boolean;
+  private readonly onActionComplete: HistoryOptions['onActionComplete'];
 
   /** A record starts: it takes the next place in run order (columns are written when it is stored). */
   add(record: ActionRun): void {
@@ -76,6 +97,16 @@ export class RunHistory {
     this.ends[index] = record.end;
     const repetition = record.repetition;
     this.repetitions[index] = repetition !== undefined && repetition.length === 1 ? repetition[0] : repetition;
+    this.onActionComplete?.(record, this);
+    if (record.error) this.errors.set(index, record.error);
+    const extras = record.extrasForHistory();
+    if (this.outline) {
+      // Nothing of the payloads stays: not even the records `result()` read during the run.
+      if (extras) this.extras.set(index, extras.resultRecords ? { ...extras, resultRecords: undefined } : extras);
+      this.built = undefined;
+      return;
+    }
+    if (extras) this.extras.set(index, extras);
     const shape = variableShape(record);
     this.shapes[index] = shape;
     if (shape === 0) {
@@ -87,9 +118,6 @@ export class RunHistory {
       this.variableNames[index] = inputs.name;
       this.inputs[index] = inputs.value;
     }
-    if (record.error) this.errors.set(index, record.error);
-    const extras = record.extrasForHistory();
-    if (extras) this.extras.set(index, extras);
     this.built = undefined;
   }
 
