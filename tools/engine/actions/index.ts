@@ -1,5 +1,6 @@
 import type { ActionType } from './action-type.js';
 import { apiConnection } from './api-connection.js';
+import { apiConnectionWebhook } from './api-connection-webhook.js';
 import { appendToArrayVariable } from './append-to-array-variable.js';
 import { appendToStringVariable } from './append-to-string-variable.js';
 import { compose } from './compose.js';
@@ -53,6 +54,7 @@ const ALL: readonly ActionType[] = [
   openApiConnection,
   openApiConnectionWebhook,
   apiConnection,
+  apiConnectionWebhook,
   expression,
 ];
 
