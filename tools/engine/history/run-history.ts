@@ -1,5 +1,6 @@
 import type { RunStatus } from '../../expressions/context.js';
 import { ActionRun, type ActionError, type RecordExtras } from './action-run.js';
+import { ChunkedColumn, grown } from './columns.js';
 
 /**
  * How much a history keeps: `full` every record's inputs and outputs; `outline` everything else
@@ -20,10 +21,10 @@ export interface HistoryOptions {
  * repetition is its own record with its `repetition` indexes), and the child runs it started.
  * Records hold references to the values the run produced; nothing is copied while running.
  *
- * The records are kept in columns (one array per field), not as one object per action run: a
- * 100k-iteration loop then keeps a few large arrays alive instead of 300k record objects, which
- * the garbage collector would copy from generation to generation (that cost was most of a long
- * loop's time). `records` builds the record objects when someone reads them.
+ * The records are kept in columns (one per field; see columns.ts), not as one object per action
+ * run: a 100k-iteration loop then keeps a few typed arrays and value chunks alive instead of 300k
+ * record objects, which the garbage collector would copy from generation to generation (that cost
+ * was most of a long loop's time). `records` builds the record objects when someone reads them.
  */
 export class RunHistory {
   readonly childRuns: RunHistory[] = [];
@@ -35,22 +36,26 @@ export class RunHistory {
   outputs: Record<string, unknown> | undefined;
   response: unknown;
 
-  private readonly names: string[] = [];
-  private readonly types: string[] = [];
-  private readonly statuses: RunStatus[] = [];
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  /** A single loop index is kept as a number (no array per iteration survives the run). */
-  private readonly repetitions: Array<readonly number[] | number | undefined> = [];
-  /** How the inputs/outputs columns are stored: 0 as is, else a variable action's `{name, value}` (see VARIABLE_SHAPES). */
-  private readonly shapes: number[] = [];
-  private readonly variableNames: unknown[] = [];
-  private readonly inputs: unknown[] = [];
-  private readonly outputValues: unknown[] = [];
+  /** How many records the history holds (finished or still running). */
+  private count = 0;
+  private capacity = 1024;
+  private readonly names = new ChunkedColumn<string>();
+  private readonly types = new ChunkedColumn<string>();
+  private statuses = new Uint8Array(this.capacity);
+  private starts = new Float64Array(this.capacity);
+  private ends = new Float64Array(this.capacity);
+  /** A single loop index (>= 0), NONE outside loops, NESTED when `nested` holds the indexes. */
+  private loopIndexes = new Int32Array(this.capacity);
+  private readonly nested = new Map<number, readonly number[]>();
+  /** How the inputs/outputs columns are stored: 0 as is, else a variable action's `{name, value}` (see variableShape). */
+  private shapes = new Uint8Array(this.capacity);
+  private readonly variableNames = new ChunkedColumn<unknown>();
+  private readonly inputs = new ChunkedColumn<unknown>();
+  private readonly outputValues = new ChunkedColumn<unknown>();
   private readonly errors = new Map<number, ActionError>();
   private readonly extras = new Map<number, RecordExtras>();
   /** Records still running: read from the live object until they are stored. */
-  private readonly live: Array<ActionRun | undefined> = [];
+  private readonly live = new ChunkedColumn<ActionRun>();
   private built: ActionRun[] | undefined;
 
   constructor(
@@ -70,81 +75,88 @@ export class RunHistory {
 
   /** A record starts: it takes the next place in run order (columns are written when it is stored). */
   add(record: ActionRun): void {
-    record.historyIndex = this.live.length;
-    this.live.push(record);
-    // Every column gets its place now: containers are stored after their children, and a write
-    // past the end of an array is far slower than one inside it.
-    this.names.push(record.name);
-    this.types.push(record.type);
-    this.statuses.push(record.status);
-    this.starts.push(record.start);
-    this.ends.push(record.end);
-    this.repetitions.push(undefined);
-    this.shapes.push(0);
-    this.variableNames.push(undefined);
-    this.inputs.push(undefined);
-    this.outputValues.push(undefined);
+    const index = this.count++;
+    if (index === this.capacity) this.grow();
+    record.historyIndex = index;
+    this.live.set(index, record);
     this.built = undefined;
   }
 
   /** A record is final (finished or skipped): its fields go into the columns. */
   store(record: ActionRun): void {
     const index = record.historyIndex;
-    if (index < 0 || this.live[index] !== record) return;
-    this.live[index] = undefined;
-    this.statuses[index] = record.status;
+    if (index < 0 || this.live.get(index) !== record) return;
+    this.live.set(index, undefined);
+    this.names.set(index, record.name);
+    this.types.set(index, record.type);
+    this.statuses[index] = statusCode(record.status);
     this.starts[index] = record.start;
     this.ends[index] = record.end;
     const repetition = record.repetition;
-    this.repetitions[index] = repetition !== undefined && repetition.length === 1 ? repetition[0] : repetition;
+    if (repetition === undefined) this.loopIndexes[index] = NONE;
+    else if (repetition.length === 1) this.loopIndexes[index] = repetition[0] as number;
+    else {
+      this.loopIndexes[index] = NESTED;
+      this.nested.set(index, repetition);
+    }
     this.onActionComplete?.(record, this);
     if (record.error) this.errors.set(index, record.error);
     const extras = record.extrasForHistory();
+    this.built = undefined;
     if (this.outline) {
       // Nothing of the payloads stays: not even the records `result()` read during the run.
       if (extras) this.extras.set(index, extras.resultRecords ? { ...extras, resultRecords: undefined } : extras);
-      this.built = undefined;
       return;
     }
     if (extras) this.extras.set(index, extras);
     const shape = variableShape(record);
-    this.shapes[index] = shape;
     if (shape === 0) {
-      this.inputs[index] = record.inputs;
-      this.outputValues[index] = record.outputs;
+      this.inputs.set(index, record.inputs);
+      this.outputValues.set(index, record.outputs);
     } else {
       // Only the value is kept; `{name, value}` (and SetVariable's `{body: ...}`) is rebuilt on read.
+      this.shapes[index] = shape;
       const inputs = record.inputs as { name: unknown; value: unknown };
-      this.variableNames[index] = inputs.name;
-      this.inputs[index] = inputs.value;
+      this.variableNames.set(index, inputs.name);
+      this.inputs.set(index, inputs.value);
     }
-    this.built = undefined;
+  }
+
+  private grow(): void {
+    const capacity = this.capacity * 2;
+    this.statuses = grown(this.statuses, capacity);
+    this.starts = grown(this.starts, capacity);
+    this.ends = grown(this.ends, capacity);
+    this.loopIndexes = grown(this.loopIndexes, capacity);
+    this.shapes = grown(this.shapes, capacity);
+    this.capacity = capacity;
   }
 
   get size(): number {
-    return this.live.length;
+    return this.count;
   }
 
   /** The action records in run order (built on first read after a change). */
   get records(): ActionRun[] {
     if (this.built) return this.built;
-    const records = new Array<ActionRun>(this.live.length);
+    const records = new Array<ActionRun>(this.count);
     for (let i = 0; i < records.length; i++) {
-      const running = this.live[i];
+      const running = this.live.get(i);
       if (running) {
         records[i] = running;
         continue;
       }
-      const repetition = this.repetitions[i];
-      const record = new ActionRun(this.names[i] as string, this.types[i] as string, this.starts[i] as number, typeof repetition === 'number' ? [repetition] : repetition);
-      record.status = this.statuses[i] as RunStatus;
+      const loopIndex = this.loopIndexes[i] as number;
+      const repetition = loopIndex === NONE ? undefined : loopIndex === NESTED ? this.nested.get(i) : [loopIndex];
+      const record = new ActionRun(this.names.get(i) as string, this.types.get(i) as string, this.starts[i] as number, repetition);
+      record.status = STATUSES[this.statuses[i] as number] as RunStatus;
       record.end = this.ends[i] as number;
       const shape = this.shapes[i];
-      if (shape === 0 || shape === undefined) {
-        record.inputs = this.inputs[i];
-        record.outputs = this.outputValues[i];
+      if (shape === 0) {
+        record.inputs = this.inputs.get(i);
+        record.outputs = this.outputValues.get(i);
       } else {
-        const inputs = { name: this.variableNames[i], value: this.inputs[i] };
+        const inputs = { name: this.variableNames.get(i), value: this.inputs.get(i) };
         record.inputs = inputs;
         if (shape === SET_VARIABLE) record.outputs = { body: inputs };
       }
@@ -155,6 +167,31 @@ export class RunHistory {
     }
     this.built = records;
     return records;
+  }
+}
+
+const NONE = -1;
+const NESTED = -2;
+const STATUSES: readonly RunStatus[] = ['Running', 'Succeeded', 'Failed', 'Skipped', 'TimedOut', 'Cancelled', 'Aborted', 'Waiting'];
+
+function statusCode(status: RunStatus): number {
+  switch (status) {
+    case 'Succeeded':
+      return 1;
+    case 'Failed':
+      return 2;
+    case 'Skipped':
+      return 3;
+    case 'TimedOut':
+      return 4;
+    case 'Cancelled':
+      return 5;
+    case 'Aborted':
+      return 6;
+    case 'Waiting':
+      return 7;
+    default:
+      return 0;
   }
 }
 
