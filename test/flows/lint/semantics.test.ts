@@ -53,6 +53,15 @@ const cases: [string, Record<string, unknown>, string[]][] = [
     Initialize_x: { type: 'InitializeVariable', runAfter: {}, inputs: { variables: [{ name: 'Counter', type: 'integer', value: 0 }] } },
     Read: compose("@variables('counter')", { Initialize_x: S }),
   }, []],
+  ["action and loop names in body('x') / items('x') compare case-insensitively (a real export does this)", {
+    Get_default_calendar_id: compose({ id: 'c' }),
+    Read: compose("@body('get_default_calendar_id')?['id']", { Get_default_calendar_id: S }),
+    Iterate_over_all_my_Planner_tasks: loop('@createArray(1)', { Use: compose("@items('Iterate_over_all_my_planner_tasks')") }, { Read: S }),
+  }, []],
+  ['a name differing only in case still has to have run', {
+    Later: compose("@outputs('first')", {}),
+    First: compose(1, { Later: S }),
+  }, ['action-reference-not-run@Later']],
   ['runAfter across scopes is reported', {
     Scope: { type: 'Scope', runAfter: {}, actions: { Inner: compose(1) } },
     Outer: compose(2, { Inner: S }),

@@ -23,6 +23,8 @@ export type WorkflowShape = 'solution' | 'legacy' | 'definition' | 'wrapped';
 export class FlowModel {
   readonly actions: ActionVisit[] = [];
   readonly byName = new Map<string, ActionVisit[]>();
+  /** Lower-cased action name -> the name as declared (the first one): the service matches names in expressions case-insensitively. */
+  private readonly byLowerName = new Map<string, string>();
   readonly triggers: TriggerVisit[] = [];
   readonly definition: WdlDefinition;
   /** JSON path of `definition` in the file. */
@@ -73,12 +75,22 @@ export class FlowModel {
       const list = this.byName.get(visit.name) ?? [];
       list.push(visit);
       this.byName.set(visit.name, list);
+      if (!this.byLowerName.has(visit.name.toLowerCase())) this.byLowerName.set(visit.name.toLowerCase(), visit.name);
     }, [...this.definitionPath, 'actions']);
   }
 
   /** Whether this document has any flow structure at all. */
   get hasDefinition(): boolean {
     return isObject(this.definition.actions) || isObject(this.definition.triggers);
+  }
+
+  /**
+   * The declared name of the action an expression names, matched as the service does: exactly, else
+   * ignoring case (pnp's Task2Calendar solution export reads `body('get_default_calendar_id')` from
+   * the action `Get_default_calendar_id`; the service saved and ran it).
+   */
+  declaredName(name: string): string | undefined {
+    return this.byName.has(name) ? name : this.byLowerName.get(name.toLowerCase());
   }
 
   action(name: string): ActionVisit | undefined {

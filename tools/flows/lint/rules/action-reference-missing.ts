@@ -11,7 +11,7 @@ export const actionReferenceMissing: FlowRule = {
     call(call) {
       if (!isActionReference(call)) return;
       const name = call.literalArg!;
-      if (flow.byName.has(name) || flow.triggers.some((t) => t.name === name)) return;
+      if (flow.declaredName(name) !== undefined || flow.triggers.some((t) => t.name.toLowerCase() === name.toLowerCase())) return;
       const spaced = flow.byName.has(name.replace(/ /g, '_')) ? ` (action names use _ for spaces: '${name.replace(/ /g, '_')}')` : '';
       report({ message: `${call.name}('${name}') refers to an action that does not exist${spaced}`, path: call.site.path, column: call.column });
     },

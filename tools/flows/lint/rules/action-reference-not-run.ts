@@ -15,8 +15,9 @@ export const actionReferenceNotRun: FlowRule = {
     call(call, owner) {
       if (!isActionReference(call)) return;
       const name = call.literalArg!;
-      if (!flow.byName.has(name)) return;
-      if (canHaveRun(flow, owner, name, call.site.path)) return;
+      const declared = flow.declaredName(name);
+      if (declared === undefined) return;
+      if (canHaveRun(flow, owner, declared, call.site.path)) return;
       const where = owner.kind === 'trigger' ? `trigger "${owner.trigger.name}"` : `action "${owner.visit.name}"`;
       report({
         message: `${call.name}('${name}') in ${where}: "${name}" cannot have run yet (make it a runAfter predecessor of this action or of a scope around it)`,

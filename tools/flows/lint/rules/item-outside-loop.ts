@@ -23,7 +23,8 @@ export const itemOutsideLoop: FlowRule = {
       } else if ((name === 'items' || name === 'iterationindexes') && call.literalArg !== undefined) {
         const wanted = name === 'items' ? 'Foreach' : 'Until';
         const loops = owner.kind === 'action' ? flow.ancestors(owner.visit).filter((a) => a.action.type === wanted) : [];
-        if (loops.some((l) => l.name === call.literalArg)) return;
+        // Loop names match ignoring case, like action names in body('X') (see FlowModel.declaredName).
+        if (loops.some((l) => l.name.toLowerCase() === call.literalArg!.toLowerCase())) return;
         const kind = wanted === 'Foreach' ? 'Apply to each' : 'Do until';
         const around = loops.length > 0 ? ` (loops around it: ${loops.map((l) => l.name).join(', ')})` : '';
         report({ message: `${call.name}('${call.literalArg}') must name a ${kind} loop around this expression${around}`, ...at });
