@@ -3,6 +3,7 @@ import { compileTemplate, WorkflowExpressionError } from '../expressions/index.j
 import type { PlannedAction, PlannedGraph } from './definition/plan.js';
 import { ActionFailure } from './errors.js';
 import { ActionRun } from './history/action-run.js';
+import { trackProperties } from './history/tracked-properties.js';
 import type { RunState } from './context/run-state.js';
 import type { Frame, LoopKind } from './context/frame.js';
 import type { Task } from './context/turns.js';
@@ -139,6 +140,7 @@ function finish(execution: ActionExecution, leaf: boolean): ActionRun {
     record.end = Math.max(record.end, run.clock.now());
     run.turns.release(execution.frame.task, record.end);
   }
+  if (action.definition.trackedProperties !== undefined) trackProperties(action, execution.frame, record);
   run.history.store(record);
   return record;
 }

@@ -28,6 +28,9 @@ export interface RecordExtras {
   clientTrackingId?: string;
   scheduledTime?: string;
   resultRecords?: ActionRun[];
+  /** `trackedProperties` evaluated after the action finished (history/tracked-properties.ts), or why they could not be. */
+  trackedProperties?: unknown;
+  trackedPropertiesError?: ActionError;
 }
 
 /**
@@ -119,6 +122,18 @@ export class ActionRun implements ActionRecord {
   }
   set resultRecords(value: ActionRun[] | undefined) {
     this.more.resultRecords = value;
+  }
+  get trackedProperties(): unknown {
+    return this.extras?.trackedProperties;
+  }
+  set trackedProperties(value: unknown) {
+    this.more.trackedProperties = value;
+  }
+  get trackedPropertiesError(): ActionError | undefined {
+    return this.extras?.trackedPropertiesError;
+  }
+  set trackedPropertiesError(value: ActionError | undefined) {
+    this.more.trackedPropertiesError = value;
   }
 
   get startTime(): string {

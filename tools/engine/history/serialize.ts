@@ -79,6 +79,8 @@ export function recordJson(record: ActionRun, blobs: BlobStore | undefined): Rec
   if (record.error) json.error = record.error;
   if (record.retries) json.retries = record.retries.map((r) => ({ ...r, start: new Date(r.start).toISOString(), end: new Date(r.end).toISOString() }));
   if (record.childRunId) json.childRunId = record.childRunId;
+  if (record.trackedProperties !== undefined) json.trackedProperties = record.trackedProperties;
+  if (record.trackedPropertiesError) json.trackedPropertiesError = record.trackedPropertiesError;
   const scheduled = (record as ActionRun & { scheduledTime?: string }).scheduledTime;
   if (scheduled) json.scheduledTime = scheduled;
   return json;

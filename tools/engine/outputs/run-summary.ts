@@ -6,8 +6,11 @@ export interface ActionSummary {
   status: string;
   outputs?: unknown;
   error?: { code: string; message: string };
+  /** The action's `trackedProperties` as evaluated after it finished, or why they could not be. */
+  trackedProperties?: unknown;
+  trackedPropertiesError?: { code: string; message: string };
   /** Actions inside loops: one entry per repetition, in the order they ran. */
-  iterations?: Array<{ repetition: readonly number[]; status: string; outputs?: unknown; error?: { code: string; message: string } }>;
+  iterations?: Array<{ repetition: readonly number[]; status: string; outputs?: unknown; error?: { code: string; message: string }; trackedProperties?: unknown; trackedPropertiesError?: { code: string; message: string } }>;
 }
 
 /**
@@ -20,15 +23,20 @@ export function runSummary(result: RunResult): { status: string; outputs: Record
   for (const record of result.history.records) {
     const outputs = shownOutputs(record);
     if (!record.repetition) {
-      actions[record.name] = { status: record.status, ...(outputs === undefined ? {} : { outputs }), ...(record.error ? { error: record.error } : {}) };
+      actions[record.name] = { status: record.status, ...(outputs === undefined ? {} : { outputs }), ...(record.error ? { error: record.error } : {}), ...tracked(record) };
       continue;
     }
     const summary = (actions[record.name] ??= { status: record.status, iterations: [] });
-    summary.iterations?.push({ repetition: record.repetition, status: record.status, ...(outputs === undefined ? {} : { outputs }), ...(record.error ? { error: record.error } : {}) });
+    summary.iterations?.push({ repetition: record.repetition, status: record.status, ...(outputs === undefined ? {} : { outputs }), ...(record.error ? { error: record.error } : {}), ...tracked(record) });
     summary.status = summary.status === 'Failed' || record.status === 'Failed' ? 'Failed' : record.status;
   }
   // A Request-triggered flow's answer (Response / "Respond to a PowerApp or flow"), as its caller receives it.
   return { status: result.status, outputs: result.outputs, ...(result.response ? { response: result.response } : {}), actions, error: result.error ?? null };
+}
+
+function tracked(record: ActionRun): Pick<ActionSummary, 'trackedProperties' | 'trackedPropertiesError'> {
+  if (record.trackedProperties === undefined && !record.trackedPropertiesError) return {};
+  return record.trackedPropertiesError ? { trackedPropertiesError: record.trackedPropertiesError } : { trackedProperties: record.trackedProperties };
 }
 
 function shownOutputs(record: ActionRun): unknown {

@@ -1,0 +1,86 @@
+import type { ActionRecord, EvaluationContext } from '../../expressions/context.js';
+import type { Frame } from '../context/frame.js';
+import type { PlannedAction } from '../definition/plan.js';
+import { evaluatePart } from '../inputs/templates.js';
+import type { ActionRun } from './action-run.js';
+
+/** The error code Logic Apps reports when an action's tracked properties cannot be evaluated. */
+export const TRACKED_PROPERTIES_FAILED = 'TrackedPropertiesEvaluationFailed';
+
+/**
+ * `trackedProperties` of an action ("Tracked Properties" in its settings): evaluated once the action
+ * has finished, whatever its status, and kept on its record in run history (the run action's
+ * `trackedProperties`, Log Analytics' TrackedProperties column). As Logic Apps documents them:
+ * - they reference `action()` (`@action()['outputs']['body']`, `@action()?['inputs']`) and
+ *   `parameters()`, with any function that reads no other part of the run;
+ * - they can reference only their own action's inputs and outputs: `actions('X')`, `body('X')`,
+ *   `triggerBody()`, `variables()`, `item()` and the like fail the evaluation;
+ * - they are not allowed on an action with secure inputs or outputs (nothing secured leaks here).
+ * A failed evaluation leaves the action's status, outputs and error as they were: the record gets
+ * `trackedPropertiesError` (TrackedPropertiesEvaluationFailed) instead of the values.
+ */
+export function trackProperties(action: PlannedAction, frame: Frame, record: ActionRun): void {
+  const definition = action.definition.trackedProperties;
+  if (definition === undefined) return;
+  if (record.secureInputs || record.secureOutputs) {
+    record.trackedPropertiesError = { code: TRACKED_PROPERTIES_FAILED, message: `Tracked properties of action '${action.name}' were not evaluated: tracked properties are not allowed on an action with secure inputs or secure outputs.` };
+    return;
+  }
+  try {
+    record.trackedProperties = evaluatePart(action, 'trackedProperties', definition, new TrackedPropertiesContext(frame, record));
+  } catch (error) {
+    record.trackedPropertiesError = { code: TRACKED_PROPERTIES_FAILED, message: `The tracked properties of action '${action.name}' could not be evaluated: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** What tracked properties may see: `action()` (the finished record), parameters, the clock and workflow(); nothing else of the run. */
+class TrackedPropertiesContext implements EvaluationContext {
+  constructor(
+    private readonly frame: Frame,
+    private readonly record: ActionRun,
+  ) {}
+
+  now(): Date {
+    return this.frame.now();
+  }
+  parameter(name: string): unknown {
+    return this.frame.parameter(name);
+  }
+  hasParameter(name: string): boolean {
+    return this.frame.hasParameter(name);
+  }
+  workflow(): unknown {
+    return this.frame.workflow();
+  }
+  currentAction(): ActionRecord {
+    return this.record.toRecord();
+  }
+  variable(name: string): never {
+    return notOwn(`variables('${name}')`);
+  }
+  hasVariable(name: string): never {
+    return notOwn(`variables('${name}')`);
+  }
+  action(name: string): never {
+    return notOwn(`the action '${name}' (actions(), body(), outputs())`);
+  }
+  trigger(): never {
+    return notOwn('the trigger (trigger(), triggerBody(), triggerOutputs())');
+  }
+  item(): never {
+    return notOwn('item()');
+  }
+  items(loopName: string): never {
+    return notOwn(`items('${loopName}')`);
+  }
+  iterationIndexes(loopName: string): never {
+    return notOwn(`iterationIndexes('${loopName}')`);
+  }
+  result(scopeName: string): never {
+    return notOwn(`result('${scopeName}')`);
+  }
+}
+
+function notOwn(what: string): never {
+  throw new Error(`tracked properties can reference only their own action's inputs and outputs (action()) and parameters, not ${what}.`);
+}
