@@ -16,6 +16,7 @@ import { RunHistory, type HistoryDetail, type HistoryOptions } from './history/r
 import { failRecord } from './run-action.js';
 import { runGraph } from './run-graph.js';
 import { triggerTypes } from './triggers/index.js';
+import { PreparedTrigger } from './triggers/split-on-item.js';
 import { ACTION_FAILED } from './actions/container-status.js';
 import { InputError } from '../core/errors.js';
 
@@ -111,7 +112,8 @@ interface SharedRunContext {
   history: HistoryOptions;
 }
 
-async function resolveWorkflow(options: RunFlowOptions): Promise<{ workflow: LoadedWorkflow; solutionChildren?: readonly LoadedWorkflow[] }> {
+/** The workflow a run options object names, with the solution's other flows (child flows) when it came from a file. */
+export async function resolveWorkflow(options: RunFlowOptions): Promise<{ workflow: LoadedWorkflow; solutionChildren?: readonly LoadedWorkflow[] }> {
   if (options.workflow) return { workflow: options.workflow };
   if (options.definition) {
     return { workflow: { name: 'flow', definition: options.definition, connectionReferences: options.connectionReferences ?? {}, definitionPointer: '' } };
@@ -211,7 +213,8 @@ function fireTrigger(run: RunState, payload: unknown, start: number, calledByPar
   run.history.trigger = record;
   try {
     const type = triggerTypes.get(definition.type.toLowerCase());
-    const fired = type ? type.fire(definition, payload, start, name) : { outputs: payload };
+    // A trigger fired and debatched by splitOn (triggers/split-on.ts) brings its own firing.
+    const fired = payload instanceof PreparedTrigger ? payload.fire() : type ? type.fire(definition, payload, start, name) : { outputs: payload };
     record.inputs = fired.inputs;
     record.outputs = manualWithTokens(definition, fired.outputs, calledByParent) ? { ...(fired.outputs as object), headers: withConnectionTokens((fired.outputs as { headers: Record<string, string> }).headers, run.parameters.get('$connections')) } : fired.outputs;
     record.status = 'Succeeded';
