@@ -3,7 +3,8 @@ import { loadWorkflow } from './definition/load-workflow.js';
 import type { LoadedWorkflow } from './definition/types.js';
 import { ConnectionResolver } from './connectors/connections.js';
 import { recurrenceTimes } from './triggers/recurrence.js';
-import { runFlow, type RunFlowOptions, type RunResult } from './runner.js';
+import type { RunFlowOptions, RunResult } from './runner.js';
+import { runTriggered } from './triggers/split-on.js';
 import { InputError } from '../core/errors.js';
 
 export interface ScheduleOptions extends Omit<RunFlowOptions, 'clock' | 'now' | 'trigger'> {
@@ -12,6 +13,11 @@ export interface ScheduleOptions extends Omit<RunFlowOptions, 'clock' | 'now' | 
   to: string | Date | number;
   /** Stop after this many runs (a guard for Second recurrences over long spans). */
   maxRuns?: number;
+  /**
+   * A polling trigger (a connector trigger with a `recurrence`): what its poll at each occurrence
+   * returned, `{headers?, body}` or the body; undefined when the poll found nothing (no run).
+   */
+  poll?(scheduledTime: string): unknown | Promise<unknown>;
   /** Called after each run, e.g. to check the mock services' state between runs. */
   onRun?(result: RunResult, index: number): void | Promise<void>;
 }
@@ -29,8 +35,11 @@ export class Scheduler {
   async occurrences(): Promise<number[]> {
     const workflow = await this.workflow();
     const trigger = Object.values(workflow.definition.triggers ?? {})[0];
-    if (!trigger || trigger.type.toLowerCase() !== 'recurrence' || !trigger.recurrence) {
-      throw new InputError(`flow "${workflow.name}" has no Recurrence trigger to schedule`, { file: workflow.file });
+    if (!trigger?.recurrence) {
+      throw new InputError(`flow "${workflow.name}" has no Recurrence trigger (or polling trigger with a recurrence) to schedule`, { file: workflow.file });
+    }
+    if (trigger.type.toLowerCase() !== 'recurrence' && !this.options.poll) {
+      throw new InputError(`flow "${workflow.name}" has a polling ${trigger.type} trigger: give the Scheduler a poll() that returns what each poll got`, { file: workflow.file });
     }
     return recurrenceTimes(trigger.recurrence, toMs(this.options.from), toMs(this.options.to), this.options.maxRuns ?? 100_000);
   }
@@ -41,11 +50,18 @@ export class Scheduler {
     const clock = new FakeClock(times[0] ?? toMs(this.options.from));
     const connections = this.options.connections instanceof ConnectionResolver ? this.options.connections : new ConnectionResolver(this.options.connections ?? {}, this.options.connectionsBaseDir);
     const results: RunResult[] = [];
-    for (const [index, time] of times.entries()) {
+    const recurrence = Object.values(workflow.definition.triggers ?? {})[0]?.type.toLowerCase() === 'recurrence';
+    for (const time of times) {
       clock.setTime(time);
-      const result = await runFlow({ ...this.options, workflow, connections, clock, childFlows: this.options.childFlows ?? this.children, trigger: { scheduledTime: new Date(time).toISOString() } });
-      results.push(result);
-      await this.options.onRun?.(result, index);
+      const scheduledTime = new Date(time).toISOString();
+      const payload = recurrence ? { scheduledTime } : await this.options.poll?.(scheduledTime);
+      if (payload === undefined) continue;
+      // A trigger with splitOn starts a run per item of each firing (triggers/split-on.ts).
+      const fired = await runTriggered({ ...this.options, workflow, connections, clock, childFlows: this.options.childFlows ?? this.children, trigger: payload });
+      for (const result of fired.runs) {
+        results.push(result);
+        await this.options.onRun?.(result, results.length - 1);
+      }
     }
     return results;
   }
