@@ -1,16 +1,153 @@
 /**
- * Most actions finish synchronously; only I/O, waits and concurrency turns need a promise. The
- * runner passes `T | Promise<T>` around and only goes async when it must, which keeps a
+ * Most actions finish synchronously; only I/O, waits and concurrency turns need to wait. The
+ * runner passes `T | PromiseLike<T>` around and only goes async when it must, which keeps a
  * 100k-iteration loop of Compose/Condition/SetVariable close to the speed of a hand-written loop.
+ *
+ * A wait for a concurrency turn is a `Pending`, not a native promise: iterations of a concurrent
+ * Foreach take turns after every action, and a native promise would cost a microtask hop (and a
+ * promise per `then`) each time. A Pending runs its reactions from its own job queue instead, in
+ * the same first-in first-out order a promise's microtasks would run, one native microtask per
+ * pass over the queue, without ever growing the stack: a reaction that settles another Pending only
+ * queues that one's reactions.
  */
-export type MaybePromise<T> = T | Promise<T>;
+export type MaybePromise<T> = T | PromiseLike<T>;
 
-export function isPromise<T>(value: MaybePromise<T>): value is Promise<T> {
-  // Every asynchronous path of the engine produces native promises.
-  return value instanceof Promise;
+export function isPromise<T>(value: MaybePromise<T>): value is PromiseLike<T> {
+  // Every asynchronous path of the engine produces native promises or Pendings.
+  return value instanceof Pending || value instanceof Promise;
 }
 
 /** `fn(value)` now if `value` is ready, else when it is. */
 export function andThen<T, R>(value: MaybePromise<T>, fn: (value: T) => MaybePromise<R>): MaybePromise<R> {
   return isPromise(value) ? value.then(fn) : fn(value);
+}
+
+const PENDING = 0;
+const FULFILLED = 1;
+const REJECTED = 2;
+
+/** What `then` registered: the handlers and the Pending they settle; `adopt` settles `derived` with the source's own result. */
+interface Reaction {
+  source: Pending<unknown> | undefined;
+  derived: Pending<unknown>;
+  onFulfilled: ((value: never) => unknown) | undefined;
+  onRejected: ((reason: unknown) => unknown) | undefined;
+  adopt: boolean;
+}
+
+const queue: Reaction[] = [];
+let head = 0;
+let draining = false;
+let scheduled = false;
+
+function enqueue(source: Pending<unknown>, reaction: Reaction): void {
+  reaction.source = source;
+  queue.push(reaction);
+  schedule();
+}
+
+/**
+ * Reactions never run inside the code that settled their Pending (a promise's would not either:
+ * the turn goes to the next task only once the releasing one reached its next wait). The first
+ * reaction queued outside a pass schedules one microtask for the whole pass.
+ */
+function schedule(): void {
+  if (draining || scheduled) return;
+  scheduled = true;
+  queueMicrotask(drain);
+}
+
+/** Runs queued reactions until none is left; reactions queued meanwhile run in the same pass. */
+function drain(): void {
+  scheduled = false;
+  draining = true;
+  try {
+    while (head < queue.length) {
+      const reaction = queue[head] as Reaction;
+      queue[head++] = undefined as unknown as Reaction;
+      react(reaction);
+    }
+  } finally {
+    queue.length = 0;
+    head = 0;
+    draining = false;
+  }
+}
+
+function react(reaction: Reaction): void {
+  const source = reaction.source as Pending<unknown>;
+  const derived = reaction.derived;
+  const fulfilled = source.state === FULFILLED;
+  const handler = reaction.adopt ? undefined : fulfilled ? reaction.onFulfilled : reaction.onRejected;
+  if (handler === undefined) {
+    if (fulfilled) derived.resolve(source.value);
+    else derived.reject(source.value);
+    return;
+  }
+  let result: unknown;
+  try {
+    result = handler(source.value as never);
+  } catch (error) {
+    derived.reject(error);
+    return;
+  }
+  derived.resolve(result);
+}
+
+/** A promise-like value settled by the engine itself; see the module comment. */
+export class Pending<T> implements PromiseLike<T> {
+  state = PENDING;
+  value: unknown = undefined;
+  private reactions: Reaction[] | undefined = undefined;
+
+  then<R1 = T, R2 = never>(onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null, onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null): Pending<R1 | R2> {
+    const derived = new Pending<R1 | R2>();
+    this.register({ source: undefined, derived: derived as Pending<unknown>, onFulfilled: (onFulfilled ?? undefined) as Reaction['onFulfilled'], onRejected: onRejected ?? undefined, adopt: false });
+    return derived;
+  }
+
+  resolve(value: T | PromiseLike<T>): void {
+    if (this.state !== PENDING) return;
+    if (value instanceof Pending) {
+      if (value === this) {
+        this.reject(new TypeError('a Pending cannot resolve to itself'));
+        return;
+      }
+      value.register({ source: undefined, derived: this as Pending<unknown>, onFulfilled: undefined, onRejected: undefined, adopt: true });
+      return;
+    }
+    if (value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as PromiseLike<T>).then === 'function') {
+      (value as PromiseLike<T>).then(
+        (settled) => this.resolve(settled),
+        (error: unknown) => this.reject(error),
+      );
+      return;
+    }
+    this.settle(FULFILLED, value);
+  }
+
+  reject(reason: unknown): void {
+    if (this.state !== PENDING) return;
+    this.settle(REJECTED, reason);
+  }
+
+  private register(reaction: Reaction): void {
+    if (this.state !== PENDING) enqueue(this as Pending<unknown>, reaction);
+    else if (this.reactions === undefined) this.reactions = [reaction];
+    else this.reactions.push(reaction);
+  }
+
+  private settle(state: number, value: unknown): void {
+    this.state = state;
+    this.value = value;
+    const reactions = this.reactions;
+    if (reactions === undefined) return;
+    this.reactions = undefined;
+    for (let i = 0; i < reactions.length; i++) {
+      const reaction = reactions[i] as Reaction;
+      reaction.source = this as Pending<unknown>;
+      queue.push(reaction);
+    }
+    schedule();
+  }
 }

@@ -44,5 +44,5 @@ export interface ActionType {
   branches?(definition: ActionDefinition): Branch[];
   /** Static checks of this type's shape, run before anything executes. */
   validate?(definition: ActionDefinition, report: Report): void;
-  run(execution: ActionExecution): Outcome | Promise<Outcome>;
+  run(execution: ActionExecution): Outcome | PromiseLike<Outcome>;
 }

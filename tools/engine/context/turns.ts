@@ -8,12 +8,15 @@
  *
  * Container actions (Scope, If, Foreach...) never hold a turn; only the actions they run do.
  */
+import { Pending } from '../sync-or-async.js';
+
 export type TaskState = 'running' | 'waiting' | 'holding' | 'blocked' | 'done';
 
 export class Task {
   state: TaskState = 'running';
   step = 0;
-  resolve: (() => void) | undefined;
+  /** The wait for a turn, while the task waits. */
+  turn: Pending<void> | undefined;
 
   constructor(
     /** Iteration indexes from the run's root: the final tie-break. */
@@ -55,8 +58,11 @@ export class TurnScheduler {
     task.state = 'running';
   }
 
-  /** Waits for the turn to run an action starting at `time`; returns undefined when granted at once. */
-  acquire(task: Task, time: number): Promise<void> | undefined {
+  /**
+   * Waits for the turn to run an action starting at `time`; returns undefined when granted at once.
+   * The wait is a Pending (no microtask hop per action of a concurrent loop).
+   */
+  acquire(task: Task, time: number): Pending<void> | undefined {
     task.time = time;
     if (this.tasks.length === 1 || (!this.holder && this.next() === task)) {
       task.state = 'holding';
@@ -64,10 +70,10 @@ export class TurnScheduler {
       return undefined;
     }
     task.state = 'waiting';
-    return new Promise<void>((resolve) => {
-      task.resolve = resolve;
-      this.dispatch();
-    });
+    const turn = new Pending<void>();
+    task.turn = turn;
+    this.dispatch();
+    return turn;
   }
 
   release(task: Task, endTime: number): void {
@@ -84,9 +90,9 @@ export class TurnScheduler {
     if (next?.state !== 'waiting') return; // the earliest task is still on its way to the gate
     next.state = 'holding';
     this.holder = next;
-    const resolve = next.resolve;
-    next.resolve = undefined;
-    resolve?.();
+    const turn = next.turn;
+    next.turn = undefined;
+    turn?.resolve();
   }
 
   /** The contender that should run next, among tasks not blocked on children. */
