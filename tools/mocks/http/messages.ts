@@ -8,7 +8,7 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   sendText(response, status, text, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
 }
 
-export function sendText(response: ServerResponse, status: number, text: string, headers: Headers = {}): void {
+export function sendText(response: ServerResponse, status: number, text: string | Buffer, headers: Headers = {}): void {
   response.writeHead(status, { 'Content-Length': Buffer.byteLength(text), ...headers });
   response.end(text);
 }

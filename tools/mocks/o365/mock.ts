@@ -75,8 +75,17 @@ function serviceHeaders(context: MockContext): Record<string, string> {
     Server: 'Microsoft-IIS/10.0',
     'X-AspNet-Version': '4.0.30319',
     'X-Powered-By': 'ASP.NET',
-    Date: context.now().toUTCString(),
+    Date: httpDate(context.now().getTime()),
   };
+}
+
+let dateCache = { second: NaN, text: '' };
+
+/** The Date header value, formatted once per second of the mock's clock (not once per request). */
+function httpDate(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== dateCache.second) dateCache = { second, text: new Date(second * 1000).toUTCString() };
+  return dateCache.text;
 }
 
 function matchRoute(rest: string): { route: ApiRoute; params: Record<string, string> }[] {

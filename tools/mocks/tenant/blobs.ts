@@ -15,6 +15,8 @@ export interface ContentBlob {
   records: AuditRecord[];
   /** The blob's JSON body, serialised once (blobs are immutable). */
   body?: string;
+  /** The same body as UTF-8 bytes, encoded once: a fetch writes them to the socket as they are. */
+  bodyBytes?: Buffer;
 }
 
 /**

@@ -84,15 +84,23 @@ export class SyntheticTenant {
 
   /** The blob with this id if it exists at `now` (expired blobs are returned; the caller decides). */
   blob(contentId: string, now: Date | number): ContentBlob | undefined {
+    // A blob already built is found without parsing its id again (fetches are the hot path).
+    const known = this.blobsById.get(contentId);
+    if (known) return known.contentCreatedMs > ms(now) ? undefined : known;
     const parsed = parseContentId(contentId);
     if (!parsed || parsed.contentCreatedMs > ms(now)) return undefined;
-    if (!this.blobsById.has(contentId)) this.blobsOfDay(parsed.contentCreatedMs);
+    this.blobsOfDay(parsed.contentCreatedMs);
     return this.blobsById.get(contentId);
   }
 
   /** The JSON body of a blob, serialised once. */
   blobBody(blob: ContentBlob): string {
     return (blob.body ??= JSON.stringify(blob.records));
+  }
+
+  /** The JSON body of a blob as UTF-8 bytes, encoded once. */
+  blobBodyBytes(blob: ContentBlob): Buffer {
+    return (blob.bodyBytes ??= Buffer.from(this.blobBody(blob), 'utf8'));
   }
 
   /**

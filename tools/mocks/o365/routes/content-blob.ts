@@ -20,6 +20,6 @@ export const getContentBlob: ApiRoute = {
     const blob = context.tenant.blob(contentId, now);
     if (!blob || !SubscriptionStore.covers(subscription, blob.contentCreatedMs)) fail('AF20050', contentId);
     if (context.injector.contentExpired(blob, now.getTime())) fail('AF20051', contentId);
-    return { status: 200, rawBody: context.tenant.blobBody(blob) };
+    return { status: 200, rawBody: context.tenant.blobBodyBytes(blob) };
   },
 };

@@ -71,15 +71,35 @@ export const listContent: ApiRoute = {
     const contentType = requireContentType(request);
     const subscription = activeSubscription(context, contentType);
     const window = windowOf(request);
-    const blobs = context.tenant.listBlobs(contentType, { from: window.fromMs, to: window.toMs }, context.now());
+    const nowMs = context.now().getTime();
+    // The answer depends only on these: blobs never change once made, and what exists is cut at `now`.
+    const key = [context.baseUrl, request.tenantId, contentType, window.fromMs, window.toMs, Math.min(window.toMs, nowMs + 1), context.pageSize, request.query.get('nextpage') ?? '', subscription.periods.map((p) => `${p.fromMs}-${p.toMs}`).join(',')].join('|');
+    const pages = listingPages(context);
+    const hit = pages.get(key);
+    if (hit) return hit;
+    const blobs = context.tenant.listBlobs(contentType, { from: window.fromMs, to: window.toMs }, nowMs);
     const items: Listed[] = [];
     for (const blob of blobs) {
       if (!SubscriptionStore.covers(subscription, blob.contentCreatedMs)) continue;
       items.push({ createdMs: blob.contentCreatedMs, contentId: blob.contentId, json: cachedEntryJson(context, request.tenantId, blob) });
     }
-    return pagedAnswer(request, 'content', contentType, window, items);
+    const answer = pagedAnswer(request, 'content', contentType, window, items);
+    answer.rawBody = Buffer.from(answer.rawBody as string, 'utf8');
+    if (pages.size >= MAX_CACHED_PAGES) pages.clear();
+    pages.set(key, answer);
+    return answer;
   },
 };
+
+/** Listing pages kept per mock (a page is rebuilt after a clear): retries and reruns list the same windows again. */
+const MAX_CACHED_PAGES = 256;
+const pageCache = new WeakMap<MockContext, Map<string, ApiResponse>>();
+
+function listingPages(context: MockContext): Map<string, ApiResponse> {
+  let pages = pageCache.get(context);
+  if (!pages) pageCache.set(context, (pages = new Map()));
+  return pages;
+}
 
 export function contentEntry(context: MockContext, tenantId: string, blob: ContentBlob): Record<string, unknown> {
   return {

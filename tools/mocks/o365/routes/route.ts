@@ -21,8 +21,8 @@ export interface ApiResponse {
   status: number;
   /** JSON value to send; `undefined` sends an empty body. */
   body?: unknown;
-  /** Pre-serialised JSON (blobs). */
-  rawBody?: string;
+  /** Pre-serialised JSON (listings; blobs as bytes encoded once). */
+  rawBody?: string | Buffer;
   headers?: Record<string, string>;
 }
 
