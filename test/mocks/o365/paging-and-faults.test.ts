@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LEGACY_PASSWORD, DEFAULT_LEGACY_USER } from '../../../tools/mocks/o365/index.js';
 import { startTestMock, type TestMock } from './helpers.js';
+import { SubscriptionStore } from '../../../tools/mocks/o365/subscriptions.js';
 
 const mocks: TestMock[] = [];
 async function mockWith(options: Parameters<typeof startTestMock>[0] = {}): Promise<TestMock> {
@@ -43,6 +44,37 @@ describe('NextPageUri paging', () => {
     }
     expect(pages).toBe(Math.ceil(all.length / 7));
     expect(seen).toEqual(all.map((i) => i.contentId));
+  });
+});
+
+describe('listing answers built once per window stay true to the clock and the subscription', () => {
+  it('the same URL listed again after time passes and a stop/start answers what exists then', async () => {
+    const mock = await mockWith({ pageSize: 1000 });
+    const from = mock.clock.ms - 3_600_000;
+    const to = mock.clock.ms + 3 * 3_600_000;
+    const url = `/subscriptions/content?contentType=Audit.General&startTime=${new Date(from).toISOString()}&endTime=${new Date(to).toISOString()}`;
+    // What the service holds at this moment: blobs made by now, in spans the subscription covered.
+    const truth = () => {
+      const subscription = mock.subscriptions.get('Audit.General')!;
+      return mock.tenant.listBlobs('Audit.General', { from, to }, mock.clock.ms).filter((b) => SubscriptionStore.covers(subscription, b.contentCreatedMs)).map((b) => b.contentId);
+    };
+    const listed = async () => ((await mock.call(url)).body as { contentId: string }[]).map((i) => i.contentId);
+    await started(mock);
+    const answers: string[][] = [];
+    for (const step of [async () => undefined, async () => mock.clock.advance(3_600_000), async () => {
+      expect((await mock.call('/subscriptions/stop?contentType=Audit.General', { method: 'POST' })).status).toBe(200);
+      mock.clock.advance(3_600_000);
+      await started(mock);
+    }]) {
+      await step();
+      const answer = await listed();
+      expect(answer).toEqual(truth());
+      expect(await listed()).toEqual(answer);
+      answers.push(answer);
+    }
+    // Time added blobs; the stopped hour's blobs are gone from the last answer.
+    expect(answers[1]!.length).toBeGreaterThan(answers[0]!.length);
+    expect(mock.tenant.listBlobs('Audit.General', { from, to }, mock.clock.ms).length).toBeGreaterThan(answers[2]!.length);
   });
 });
 
