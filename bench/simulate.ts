@@ -17,7 +17,8 @@ import { defineTables, startDataverse } from '../tools/mocks/dataverse/index.js'
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_RESOURCE, startO365Mock } from '../tools/mocks/o365/index.js';
 import { FakeClock } from '../tools/engine/index.js';
 import { parseFaults, type SimulateOptions } from '../tools/simulate/options.js';
-import { directDataverseFetch } from '../tools/simulate/direct-transport.js';
+import { directDataverseTransport } from '../tools/simulate/direct-transport.js';
+import { fetchTransport } from '../tools/engine/connectors/transport.js';
 import { simulate } from '../tools/simulate/simulate.js';
 import { importSolution } from '../tools/simulate/solution-input.js';
 import { planTables } from '../tools/simulate/tables.js';
@@ -131,7 +132,11 @@ async function handWrittenClient(options: SimulateOptions, expectedLaunches: num
   const imported = await importSolution(options.solution);
   const dataverse = await startDataverse({ tables: defineTables(planTables(imported.tables, [], imported.flows.workflows).definitions), now });
   try {
-    const dataverseFetch = directDataverseFetch(dataverse);
+    const dataverseTransport = directDataverseTransport(dataverse, fetchTransport(fetch));
+    const send = async (method: string, url: string, body?: unknown) => {
+      const answer = await dataverseTransport.send({ method, url, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }, { timeoutMs: 120_000 });
+      return answer.body === '' ? undefined : JSON.parse(String(answer.body));
+    };
     const started = performance.now();
     const root = `${o365.url}/api/v1.0/${o365.tenantId}/activity/feed`;
     let launches = 0;
@@ -160,11 +165,10 @@ async function handWrittenClient(options: SimulateOptions, expectedLaunches: num
                 const records = (await (await fetch(blob.contentUri.replace(/^https?:\/\/[^/]+/, o365.url), { headers: auth })).json()) as { Id: string; Operation: string; CreationTime: string; AppName?: string; UserId: string; Workload: string }[];
                 for (const record of records.filter((r) => r.Operation === 'LaunchPowerApp')) {
                   launches++;
-                  const found = (await (await dataverseFetch(`${dataverse.apiUrl}admin_auditlogs?$select=admin_auditlogid&$filter=admin_auditlogid eq ${record.Id}&$top=1`)).json()) as { value: unknown[] };
+                  const found = (await send('GET', `${dataverse.apiUrl}admin_auditlogs?$select=admin_auditlogid&$filter=admin_auditlogid eq ${record.Id}&$top=1`)) as { value: unknown[] };
                   if (found.value.length > 0) continue;
                   const body = { admin_creationtime: record.CreationTime, admin_appid: record.AppName, admin_operation: record.Operation, admin_title: `Power App Launch ${record.AppName} - ${record.CreationTime}`, admin_userupn: record.UserId, admin_workload: record.Workload };
-                  const written = await dataverseFetch(`${dataverse.apiUrl}admin_auditlogs(${record.Id})`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-                  await written.arrayBuffer();
+                  await send('PATCH', `${dataverse.apiUrl}admin_auditlogs(${record.Id})`, body);
                 }
               }),
             );

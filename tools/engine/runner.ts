@@ -11,6 +11,7 @@ import { ConnectionResolver, type ConnectionConfig } from './connectors/connecti
 import { RunState } from './context/run-state.js';
 import { Frame } from './context/frame.js';
 import type { ChildFlowResult, RunServices } from './context/services.js';
+import type { HttpTransport } from './connectors/transport.js';
 import { ActionRun, type ActionError } from './history/action-run.js';
 import { RunHistory, type HistoryDetail, type HistoryOptions } from './history/run-history.js';
 import { failRecord } from './run-action.js';
@@ -44,6 +45,8 @@ export interface RunFlowOptions {
   /** Child flows for Workflow actions: a resolver, or a list searched by id and name. */
   childFlows?: ChildFlowResolver | readonly LoadedWorkflow[];
   fetch?: typeof fetch;
+  /** How connector and Http requests travel (e.g. a service answered in process); default real HTTP through `fetch`. */
+  transport?: HttpTransport;
   requestTimeoutMs?: number;
   /** How long webhook actions wait for their callback, on the run's clock; default 30 days (Power Automate's run limit). */
   webhookTimeoutMs?: number;
@@ -90,6 +93,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunResult> {
     connections,
     childFlows: typeof childFlows === 'function' ? childFlows : listResolver(childFlows ?? []),
     fetch: options.fetch ?? globalThis.fetch,
+    transport: options.transport,
     requestTimeoutMs: options.requestTimeoutMs ?? 120_000,
     webhookTimeoutMs: options.webhookTimeoutMs ?? WEBHOOK_DEFAULT_TIMEOUT_MS,
     webhookCallbackWaitMs: options.webhookCallbackWaitMs ?? 2_000,
@@ -104,6 +108,7 @@ interface SharedRunContext {
   connections: ConnectionResolver;
   childFlows: ChildFlowResolver;
   fetch: typeof fetch;
+  transport: HttpTransport | undefined;
   requestTimeoutMs: number;
   webhookTimeoutMs: number;
   webhookCallbackWaitMs: number;
@@ -148,6 +153,7 @@ async function executeRun(workflow: LoadedWorkflow, plan: Plan, payload: unknown
   const services: RunServices = {
     connections: shared.connections,
     fetch: shared.fetch,
+    transport: shared.transport,
     requestTimeoutMs: shared.requestTimeoutMs,
     webhookTimeoutMs: shared.webhookTimeoutMs,
     webhookCallbackWaitMs: shared.webhookCallbackWaitMs,

@@ -1,29 +1,50 @@
 // The Dataverse emulator's own request router, below its HTTP server (not in the package index).
 import { dispatch } from '../mocks/dataverse/http/dispatch.js';
 import type { RunningDataverse } from '../mocks/dataverse/index.js';
+import type { HttpTransport, WireRequest, WireResponse } from '../engine/connectors/transport.js';
 
 const NO_BODY = new Set([101, 204, 205, 304]);
 
 /**
  * `--transport direct`: the engine's requests to the Dataverse emulator go straight to its router
- * (the same routes, store and answers its HTTP server gives), without a loopback socket per call.
- * A flow writes two Dataverse requests per audit record, so at 100k records the socket round trips
- * are most of a simulation's time. Everything else (the Office 365 mock, the mail sink) still goes
- * over HTTP.
+ * (the same routes, store and answers its HTTP server gives), without a loopback socket and without
+ * fetch's Request/Response/Headers/stream objects per call. The answer is what the HTTP server
+ * writes (status, headers with Content-Length, body text) minus what Node adds to every HTTP
+ * answer (Date, Connection, Keep-Alive). A flow writes two Dataverse requests per audit record,
+ * so at 100k records these round trips are most of a simulation's time. Everything else (the
+ * Office 365 mock, the mail sink, other Web API versions in the URL) goes to `fallback`.
  */
-export function directDataverseFetch(dataverse: RunningDataverse, fallback: typeof fetch = globalThis.fetch): typeof fetch {
+export function directDataverseTransport(dataverse: RunningDataverse, fallback: HttpTransport): HttpTransport {
   const root = dataverse.apiUrl;
-  return async (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!url.startsWith(root) || input instanceof Request) return fallback(input, init);
-    const parsed = new URL(url);
-    const headers = new Map<string, string>();
-    new Headers(init?.headers).forEach((value, name) => headers.set(name.toLowerCase(), value));
-    const body = init?.body === undefined || init.body === null ? '' : typeof init.body === 'string' ? init.body : await new Response(init.body).text();
-    const answer = dispatch(
-      { method: init?.method ?? 'GET', path: parsed.pathname.slice(new URL(root).pathname.length), search: parsed.searchParams, headers, body },
-      { store: dataverse.store, serviceRoot: root },
-    );
-    return new Response(NO_BODY.has(answer.status) ? null : answer.body, { status: answer.status, headers: answer.headers });
+  const rootPath = new URL(root).pathname;
+  const context = { store: dataverse.store, serviceRoot: root };
+  return {
+    async send(request, options) {
+      if (!request.url.startsWith(root)) return fallback.send(request, options);
+      return answer(request);
+    },
   };
+
+  function answer(request: WireRequest): WireResponse {
+    const url = new URL(request.url);
+    const headers = new Map<string, string>();
+    for (const name in request.headers) {
+      const key = name.toLowerCase();
+      const value = request.headers[name]!;
+      // fetch joins repeated names (in any case) with ", ", as the server then sees them.
+      const earlier = headers.get(key);
+      headers.set(key, earlier === undefined ? value : `${earlier}, ${value}`);
+    }
+    const body = request.body === undefined ? '' : typeof request.body === 'string' ? request.body : Buffer.from(request.body.buffer, request.body.byteOffset, request.body.byteLength).toString('utf8');
+    const reply = dispatch({ method: request.method, path: url.pathname.slice(rootPath.length), search: url.searchParams, headers, body }, context);
+    const text = NO_BODY.has(reply.status) ? '' : reply.body;
+    const lowered = new Map<string, string>();
+    // The server's own header (sendText), even where no body follows (204, 304).
+    lowered.set('content-length', String(Buffer.byteLength(reply.body)));
+    for (const name in reply.headers) lowered.set(name.toLowerCase(), reply.headers[name]!);
+    // fetch lists response headers sorted by name: so does this.
+    const replyHeaders: Record<string, string> = {};
+    for (const name of [...lowered.keys()].sort()) replyHeaders[name] = lowered.get(name)!;
+    return { statusCode: reply.status, headers: replyHeaders, body: text };
+  }
 }

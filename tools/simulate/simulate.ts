@@ -9,7 +9,8 @@ import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_LEGACY_PASSWORD, DEFA
 import { CONTENT_TYPES, isGuid, type ContentType } from '../mocks/tenant/index.js';
 import { connectorCalls } from './flow-scan.js';
 import { allRows, countRows } from './all-rows.js';
-import { directDataverseFetch } from './direct-transport.js';
+import { directDataverseTransport } from './direct-transport.js';
+import { fetchTransport } from '../engine/connectors/transport.js';
 import { bindConnections, type BoundConnection } from './bindings.js';
 import { withChildCallHeaders } from './child-call-headers.js';
 import { addRun, emptyFigures, mergeWindows, type RunFigures } from './figures.js';
@@ -152,7 +153,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
       mailUrl: mail.url,
     });
     for (const b of bound) log(`connection ${b.key} -> ${b.target}`);
-    const engineFetch = options.transport === 'direct' ? directDataverseFetch(dataverse, options.fetch) : options.fetch;
+    const transport = options.transport === 'direct' ? directDataverseTransport(dataverse, fetchTransport(options.fetch ?? globalThis.fetch)) : undefined;
     const connections = Object.fromEntries(bound.map((b: BoundConnection) => [b.key, b.config]));
     const parameters: Record<string, unknown> = { ...imported.flows.environmentVariables, ...settings, admin_TenantID: o365.tenantId };
     if (!parameters.admin_AdminMail) parameters.admin_AdminMail = ADMIN_MAIL;
@@ -170,7 +171,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
       clock.setTime(time);
       // A fresh copy of the definitions per run, as the service reads the stored definition each time
       // (and so no run can see another's values through a shared literal).
-      const result: RunResult = await runFlow({ workflow: structuredClone(parent), childFlows: children.map((c) => structuredClone(c)), connections, parameters, clock, fetch: engineFetch, trigger: { scheduledTime: new Date(time).toISOString() } });
+      const result: RunResult = await runFlow({ workflow: structuredClone(parent), childFlows: children.map((c) => structuredClone(c)), connections, parameters, clock, fetch: options.fetch, transport, trigger: { scheduledTime: new Date(time).toISOString() } });
       addRun(figures, result.history);
       const parentRun = result.history;
       timeline.push({ flow: parentRun.workflowName, status: parentRun.status, startTime: new Date(parentRun.start).toISOString(), endTime: new Date(parentRun.end).toISOString(), child: false });

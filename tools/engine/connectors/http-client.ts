@@ -1,5 +1,6 @@
 import { ActionFailure } from '../errors.js';
 import type { RunServices } from '../context/services.js';
+import { fetchTransport, type WireResponse } from './transport.js';
 
 export interface HttpRequest {
   method: string;
@@ -18,37 +19,37 @@ export interface HttpResult {
 const MAX_RESPONSE_BYTES = 100 * 1024 * 1024;
 
 /**
- * Sends one request over real HTTP. JSON bodies are parsed; other text stays text; binary content
- * comes back as the `{"$content-type", "$content"}` envelope Logic Apps uses. A request that gets no
- * response throws (the retry loop treats it like a 408).
+ * Sends one request through the run's transport (real HTTP unless the host put a service in
+ * process). JSON bodies are parsed; other text stays text; binary content comes back as the
+ * `{"$content-type", "$content"}` envelope Logic Apps uses. A request that gets no response throws
+ * (the retry loop treats it like a 408).
  */
 export async function sendHttp(services: RunServices, request: HttpRequest): Promise<HttpResult> {
+  const method = request.method.toUpperCase();
   const headers: Record<string, string> = { ...request.headers };
-  let body: string | Blob | undefined;
-  if (request.body !== undefined && request.body !== null && !/^(GET|HEAD)$/i.test(request.method)) {
+  let body: string | Uint8Array | undefined;
+  if (request.body !== undefined && request.body !== null && method !== 'GET' && method !== 'HEAD') {
     if (typeof request.body === 'string') body = request.body;
     else if (isContentEnvelope(request.body)) {
-      body = new Blob([Buffer.from(String(request.body.$content), "base64")]);
+      body = Buffer.from(String(request.body.$content), 'base64');
       headers['Content-Type'] ??= String(request.body['$content-type']);
     } else {
       body = JSON.stringify(request.body);
-      if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
+      if (!hasHeader(headers, 'content-type')) headers['Content-Type'] = 'application/json';
     }
   }
-  let response: Response;
+  const transport = services.transport ?? fetchTransport(services.fetch);
+  let response: WireResponse;
   try {
-    response = await services.fetch(request.url, { method: request.method.toUpperCase(), headers, body, redirect: 'follow', signal: AbortSignal.timeout(services.requestTimeoutMs) });
+    response = await transport.send({ method, url: request.url, headers, body }, { timeoutMs: services.requestTimeoutMs });
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new NoResponseError(`${request.method.toUpperCase()} ${request.url} got no response: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+    throw new NoResponseError(`${method} ${request.url} got no response: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
   }
-  const responseHeaders: Record<string, string> = {};
-  response.headers.forEach((value, key) => {
-    responseHeaders[key] = value;
-  });
-  const buffer = Buffer.from(await response.arrayBuffer());
-  if (buffer.length > MAX_RESPONSE_BYTES) throw new ActionFailure('ResponseTooLarge', `The response of ${request.url} is larger than ${MAX_RESPONSE_BYTES} bytes.`);
-  return { statusCode: response.status, headers: responseHeaders, body: decodeBody(buffer, responseHeaders['content-type'] ?? '') };
+  if (tooLarge(response.body)) {
+    throw new ActionFailure('ResponseTooLarge', `The response of ${request.url} is larger than ${MAX_RESPONSE_BYTES} bytes.`);
+  }
+  return { statusCode: response.statusCode, headers: response.headers, body: decodeBody(response.body, response.headers['content-type'] ?? '') };
 }
 
 export class NoResponseError extends Error {}
@@ -57,10 +58,25 @@ function isContentEnvelope(value: unknown): value is { '$content-type': unknown;
   return typeof value === 'object' && value !== null && '$content' in value;
 }
 
-function decodeBody(buffer: Buffer, contentType: string): unknown {
-  if (buffer.length === 0) return undefined;
-  const text = /json|text|xml|javascript|x-www-form-urlencoded/i.test(contentType) || contentType === '' ? buffer.toString('utf8') : undefined;
-  if (text === undefined) return { '$content-type': contentType, $content: buffer.toString('base64') };
+function tooLarge(body: string | Uint8Array): boolean {
+  if (typeof body !== 'string') return body.byteLength > MAX_RESPONSE_BYTES;
+  // A UTF-16 unit is at most 3 UTF-8 bytes: only a long text needs counting.
+  return body.length * 3 > MAX_RESPONSE_BYTES && Buffer.byteLength(body) > MAX_RESPONSE_BYTES;
+}
+
+function hasHeader(headers: Record<string, string>, lowerCaseName: string): boolean {
+  for (const name in headers) if (name.toLowerCase() === lowerCaseName) return true;
+  return false;
+}
+
+const TEXT_TYPES = /json|text|xml|javascript|x-www-form-urlencoded/i;
+
+/** The body as a flow sees it, the same whether the transport handed over bytes or (in-process) text. */
+function decodeBody(raw: string | Uint8Array, contentType: string): unknown {
+  if (raw.length === 0) return undefined;
+  const isText = contentType === '' || TEXT_TYPES.test(contentType);
+  if (!isText) return { '$content-type': contentType, $content: (typeof raw === 'string' ? Buffer.from(raw, 'utf8') : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)).toString('base64') };
+  const text = typeof raw === 'string' ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
   if (/json/i.test(contentType) || (contentType === '' && /^\s*[[{]/.test(text))) {
     try {
       return JSON.parse(text);
