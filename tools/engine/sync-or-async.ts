@@ -65,6 +65,13 @@ function drain(): void {
     while (head < queue.length) {
       const reaction = queue[head] as Reaction;
       queue[head++] = undefined as unknown as Reaction;
+      // A long pass (a whole concurrent loop) keeps the queue small: a huge array taking young
+      // reactions would cost every minor collection.
+      if (head === 1024) {
+        queue.copyWithin(0, head);
+        queue.length -= head;
+        head = 0;
+      }
       react(reaction);
     }
   } finally {

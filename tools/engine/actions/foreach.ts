@@ -5,7 +5,7 @@ import type { GraphResult } from '../run-graph.js';
 import type { Task } from '../context/turns.js';
 import type { ActionExecution } from '../run-action.js';
 import { wdlTypeName } from './values.js';
-import { isPromise, andThen, type MaybePromise } from '../sync-or-async.js';
+import { isPromise, andThen, Pending, type MaybePromise } from '../sync-or-async.js';
 
 /** Logic Apps' documented default and bounds for `runtimeConfiguration.concurrency.repetitions`. */
 export const FOREACH_DEFAULT_CONCURRENCY = 20;
@@ -86,35 +86,59 @@ function sequential(execution: ActionExecution, items: unknown[]): MaybePromise<
 /**
  * `degree` workers pull items in order; each iteration is a task that starts when its worker is
  * free (virtual time). All first tasks are registered before any runs, so the turn order sees them.
+ * Workers continue from the iteration's own Pending (no native promise per iteration).
  */
-async function concurrent(execution: ActionExecution, items: unknown[], degree: number): Promise<LoopSummary> {
+function concurrent(execution: ActionExecution, items: unknown[], degree: number): MaybePromise<LoopSummary> {
   const turns = execution.run.turns;
   const parent = execution.frame.task;
   const start = execution.record.start;
   const summary: LoopSummary = { failed: false, end: start, last: undefined };
+  const done = new Pending<LoopSummary>();
   let lastIndex = -1;
   const first = Math.min(degree, items.length);
   const initial = Array.from({ length: first }, (_, i) => turns.spawn([...parent.order, i], start));
   let next = first;
+  let working = first;
   turns.block(parent);
-  const worker = async (task: Task, index: number): Promise<void> => {
-    for (;;) {
-      if (!execution.run.terminated) {
-        const result = await execution.runIteration('foreach', items[index], index, task.time, task);
-        note(summary, result);
-        if (index > lastIndex) {
-          lastIndex = index;
-          summary.last = result;
-        }
-      }
-      const end = task.time;
-      turns.finish(task);
-      if (next >= items.length) return;
-      index = next++;
-      task = turns.spawn([...parent.order, index], end);
+  const finished = (index: number, result: GraphResult): void => {
+    note(summary, result);
+    if (index > lastIndex) {
+      lastIndex = index;
+      summary.last = result;
     }
   };
-  await Promise.all(initial.map((task, i) => worker(task, i)));
-  turns.unblock(parent);
-  return summary;
+  const fail = (error: unknown): void => done.reject(error);
+  const worker = (task: Task, index: number): void => {
+    for (;;) {
+      if (!execution.run.terminated) {
+        const result = execution.runIteration('foreach', items[index], index, task.time, task);
+        if (isPromise(result)) {
+          result.then((settled) => {
+            finished(index, settled);
+            const spawned = advance(task);
+            if (spawned) worker(spawned, spawned.order[spawned.order.length - 1] as number);
+          }, fail);
+          return;
+        }
+        finished(index, result);
+      }
+      const spawned = advance(task);
+      if (!spawned) return;
+      task = spawned;
+      index = spawned.order[spawned.order.length - 1] as number;
+    }
+  };
+  /** The worker's task ended: the next item's task, or none when the items ran out. */
+  const advance = (task: Task): Task | undefined => {
+    const end = task.time;
+    turns.finish(task);
+    if (next < items.length) return turns.spawn([...parent.order, next++], end);
+    if (--working === 0) {
+      turns.unblock(parent);
+      done.resolve(summary);
+    }
+    return undefined;
+  };
+  for (let i = 0; i < first; i++) worker(initial[i] as Task, i);
+  return done.state === 1 ? summary : done;
 }
