@@ -30,7 +30,7 @@ describe('renderReportHtml', () => {
       { id: 'launches', label: 'launch events', value: 1234 },
       { id: 'rows-created', label: 'rows created', value: 1234 },
     ],
-    groundTruth: { expected: 1234, found: 1234, missing: 0, duplicated: 0, ok: true },
+    groundTruth: { expected: 1234, found: 1234, missing: 0, duplicated: 0, unavailable: 17, ok: true },
     problems: [],
     launchesPerDay: [
       { day: '2026-11-23', launches: 600 },
@@ -56,6 +56,8 @@ describe('renderReportHtml', () => {
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3)/);
     expect(html).toContain('data-testid="figure-launches">1,234<');
     expect(html).toContain('data-testid="truth-missing">0<');
+    // Launch events only in blobs that expired before they were read: shown apart, not as missing.
+    expect(html).toContain('data-testid="truth-unavailable">17<');
     expect(html).toContain('data-testid="chart-launches-per-day"');
     expect(html).toContain('Expenses &amp; Travel');
     expect(html).toContain('ppkit simulation &lt;test&gt;');

@@ -41,6 +41,21 @@ describe('synthetic tenant', () => {
     expect(small.listBlobs('Audit.General', { from: NOW - 2 * HOUR_MS, to: NOW }, NOW).length).toBeGreaterThan(0);
   });
 
+  it('ground truth by blob leaves out what only unreadable (expired) blobs hold, and keeps records another blob repeats', () => {
+    const dup = new SyntheticTenant({ seed: 'expiry', duplicateRate: 0.3 }, NOW);
+    const window = { from: NOW - DAY_MS, to: NOW };
+    const all = dup.launchRecordIds(window, { now: NOW, by: 'contentCreated' });
+    const blobs = dup.listBlobs('Audit.General', window, NOW);
+    const expired = new Set(blobs.filter((_, i) => i % 3 === 0).map((b) => b.contentId));
+    const readable = dup.launchRecordIds(window, { now: NOW, by: 'contentCreated', readable: (b) => !expired.has(b.contentId) });
+    const inReadable = new Set(blobs.filter((b) => !expired.has(b.contentId)).flatMap((b) => b.records).filter((r) => r.Operation === 'LaunchPowerApp').map((r) => r.Id));
+    expect(readable).toEqual([...inReadable].sort());
+    expect(readable.length).toBeLessThan(all.length);
+    // A record repeated in a readable blob stays readable even when its other copy expired.
+    const repeated = blobs.filter((b) => expired.has(b.contentId)).flatMap((b) => b.records).filter((r) => r.Operation === 'LaunchPowerApp' && inReadable.has(r.Id));
+    expect(repeated.length).toBeGreaterThan(0);
+  });
+
   it('follows a daily and weekly rhythm', () => {
     const launches = (from: number, to: number) => tenant.launchRecordIds({ from, to }, { now: NOW + 3 * DAY_MS }).length;
     const saturday = Date.parse('2026-11-14T00:00:00Z');
