@@ -30,7 +30,8 @@ function filesUnder(root: string): string[] {
 /** Every workflow file among the fixtures: solution Workflows/*.json and flow package definition.json. */
 const workflowFiles = filesUnder(FIXTURES).filter((name) => /\/Workflows\/[^/]+\.json$/.test(name) || /\/Microsoft\.Flow\/flows\/[^/]+\/definition\.json$/.test(name));
 const CRUD = 'powerautomate-samples/crud-sharepoint-rest-api';
-const solutionFolders = ['coe-starter-kit/CenterofExcellenceAuditLogs', CRUD];
+const UPDATE_CREATED_BY = 'powerautomate-samples/UpdateCreatedBy_1_0_0_1';
+const solutionFolders = ['coe-starter-kit/CenterofExcellenceAuditLogs', CRUD, UPDATE_CREATED_BY];
 const PNP = 'powerautomate-samples';
 const ALWAYS_REPLY = `${PNP}/always-reply-to-request/Microsoft.Flow/flows/64422a3f-e728-4a13-adea-13637bba1429/definition.json`;
 const TRY_CATCH = `${PNP}/Try-Catch-Finally/Microsoft.Flow/flows/6420a0b5-c254-42f1-9808-3370c281ca9d/definition.json`;

@@ -54,17 +54,25 @@ export function readSolutionFolder(given: string, limits: Partial<ZipLimits> = {
   return files;
 }
 
-/** Reads a zip or an unpacked folder, giving zip-layout package files either way. */
-export async function readSolutionPackage(path: string): Promise<{ files: PackageFiles; kind: 'zip' | 'folder' }> {
+/**
+ * Reads a zip or an unpacked folder, giving zip-layout package files either way. `zipLayout`: the
+ * folder already has the zip's own layout (an unzipped export: solution.xml and customizations.xml
+ * at the top, as many repositories keep them; or an unzipped flow package).
+ */
+export async function readSolutionPackage(path: string): Promise<{ files: PackageFiles; kind: 'zip' | 'folder'; zipLayout: boolean }> {
   const stat = statOrNull(path);
   if (!stat) throw new InputError('no such file or folder', { file: path });
   if (stat.isDirectory()) {
     const folder = readSolutionFolder(path);
-    // An unzipped legacy flow package (manifest.json, Microsoft.Flow/flows/...) has the zip's own layout.
-    if (isFlowPackageLayout(folder)) return { files: folder, kind: 'folder' };
-    return { files: folderToZip(folder), kind: 'folder' };
+    if (isFlowPackageLayout(folder) || isUnzippedSolution(folder)) return { files: folder, kind: 'folder', zipLayout: true };
+    return { files: folderToZip(folder), kind: 'folder', zipLayout: false };
   }
-  return { files: await readSolutionZip(path), kind: 'zip' };
+  return { files: await readSolutionZip(path), kind: 'zip', zipLayout: true };
+}
+
+/** An unzipped solution export: the zip's solution.xml at the top and no SolutionPackager Other/Solution.xml. */
+export function isUnzippedSolution(folder: Map<string, Buffer>): boolean {
+  return folder.has('solution.xml') && !folder.has('Other/Solution.xml');
 }
 
 function isFlowPackageLayout(folder: Map<string, Buffer>): boolean {

@@ -39,9 +39,9 @@ export async function checkPackageFiles(files: PackageFiles, label: string, targ
 
 /** `ppkit solution check <zip|folder>`: reads the package (hostile-zip checks first) and runs every rule. */
 export async function checkSolution(path: string): Promise<SolutionCheckResult> {
-  const { files, kind } = await readSolutionPackage(path);
-  // Findings on an unpacked folder name the folder's own files (Other/Solution.xml, Connectors/...).
-  const entryLabel = kind === 'folder' ? (entry: string) => `${path}/${folderPathOf(entry)}` : undefined;
+  const { files, kind, zipLayout } = await readSolutionPackage(path);
+  // Findings on a folder name the folder's own files (Other/Solution.xml, Connectors/... when unpacked by SolutionPackager).
+  const entryLabel = kind === 'folder' ? (entry: string) => `${path}/${zipLayout ? entry : folderPathOf(entry)}` : undefined;
   return { diagnostics: await checkPackageFiles(files, path, path, entryLabel), kind, entries: files.size };
 }
 
