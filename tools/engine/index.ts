@@ -7,6 +7,7 @@
  */
 export { runFlow, type RunFlowOptions, type RunResult, type ChildFlowResolver } from './runner.js';
 export { Scheduler, type ScheduleOptions } from './scheduler.js';
+export { runTriggered, SPLIT_ON_MAX_ITEMS, SPLIT_ON_MAX_ITEMS_WITH_CONCURRENCY, type TriggeredRuns } from './triggers/split-on.js';
 export { FakeClock, systemClock, parseIsoDuration, type Clock } from './clock.js';
 export { loadWorkflow, loadSolution, workflowFromJson, type LoadedSolution } from './definition/load-workflow.js';
 export { resolveParameters, parameterValuesFromJson } from './definition/parameters.js';
