@@ -67,13 +67,17 @@ export class ActionExecution {
   runBranch(key: string, start: number): MaybePromise<GraphResult> {
     const graph = this.action.branches.get(key) as PlannedGraph | undefined;
     if (!graph || graph.order.length === 0) return { status: 'Succeeded', end: start, frame: undefined };
-    return runGraph(graph, this.frame.branch(graph), start);
+    const frame = this.frame.branch(graph);
+    this.record.innerPass = frame;
+    return runGraph(graph, frame, start);
   }
 
   /** Runs one loop iteration of this container's `actions`, in its own frame (and task when concurrent). */
   runIteration(kind: LoopKind, item: unknown, index: number, start: number, task?: Task): MaybePromise<GraphResult> {
     const graph = this.action.branches.get('actions') as PlannedGraph;
-    return runGraph(graph, this.frame.iteration(graph, kind, this.name, item, index, task), start);
+    const frame = this.frame.iteration(graph, kind, this.name, item, index, task);
+    this.record.innerPass = frame;
+    return runGraph(graph, frame, start);
   }
 
   /** A frame binding `item()` for a Select/Query/Table item. */

@@ -1,5 +1,5 @@
 import type { ActionRecord, EvaluationContext } from '../../expressions/context.js';
-import type { PlannedGraph } from '../definition/plan.js';
+import type { PlannedAction, PlannedGraph } from '../definition/plan.js';
 import type { ActionRun } from '../history/action-run.js';
 import type { RunState } from './run-state.js';
 import type { Task } from './turns.js';
@@ -42,15 +42,42 @@ export class Frame implements EvaluationContext {
     return new Frame(this.run, this, task, graph, repetition, kind, name, item, index);
   }
 
-  /** The record of action `name` as seen from here: this pass, an enclosing one, or its latest run. */
+  /**
+   * The record of action `name` as seen from here: this pass or an enclosing one; else the last
+   * pass of the container (If, Switch, Scope, Until, Foreach) holding it that ran in this pass or
+   * an enclosing one, so that after a nested Until an iteration of a concurrent Foreach reads its
+   * own Until's records (Logic Apps scopes outputs to the current Foreach iteration); else the
+   * action's latest run.
+   */
   find(name: string): ActionRun | undefined {
     const action = this.run.plan.actions.get(name);
     if (action) {
       for (let frame: Frame | undefined = this; frame; frame = frame.parent) {
         if (frame.graph === action.graph) return frame.slots[action.slot] ?? this.run.latest.get(name);
       }
+      const nested = this.findNested(action);
+      if (nested) return nested;
     }
     return this.run.latest.get(name);
+  }
+
+  /** `action` inside containers: walks down from the innermost container that ran in a pass enclosing this one. */
+  private findNested(action: PlannedAction): ActionRun | undefined {
+    const path: PlannedAction[] = [action];
+    for (let container = action.parent; container; container = container.parent) {
+      for (let frame: Frame | undefined = this; frame; frame = frame.parent) {
+        if (frame.graph !== container.graph) continue;
+        let record = frame.slots[container.slot];
+        for (let i = path.length - 1; i >= 0 && record; i--) {
+          const step = path[i] as PlannedAction;
+          const pass = record.innerPass;
+          record = pass && pass.graph === step.graph ? pass.slots[step.slot] : undefined;
+        }
+        return record;
+      }
+      path.push(container);
+    }
+    return undefined;
   }
 
   /** Records of this pass in run order: what `result()` returns for a container. */

@@ -48,6 +48,11 @@ export class ActionRun implements ActionRecord {
   private extras: RecordExtras | undefined = undefined;
   /** Place in the run history's order; -1 until the history takes it. */
   historyIndex = -1;
+  /**
+   * A container's latest pass (an If/Switch/Scope branch, an Until or Foreach iteration): where a
+   * later action of the same iteration finds the records nested in it. Not part of the history.
+   */
+  innerPass: { readonly graph: unknown; readonly slots: ReadonlyArray<ActionRun | undefined> } | undefined = undefined;
 
   constructor(
     readonly name: string,
