@@ -11,29 +11,42 @@ export const TRACKED_PROPERTIES_FAILED = 'TrackedPropertiesEvaluationFailed';
  * `trackedProperties` of an action ("Tracked Properties" in its settings): evaluated once the action
  * has finished, whatever its status, and kept on its record in run history (the run action's
  * `trackedProperties`, Log Analytics' TrackedProperties column). As Logic Apps documents them:
- * - they reference `action()` (`@action()['outputs']['body']`, `@action()?['inputs']`) and
- *   `parameters()`, with any function that reads no other part of the run;
- * - they can reference only their own action's inputs and outputs: `actions('X')`, `body('X')`,
- *   `triggerBody()`, `variables()`, `item()` and the like fail the evaluation;
+ * - they reference `action()` (`@action()['outputs']['body']`, `@action()?['inputs']`), the
+ *   trigger's inputs and outputs (`triggerBody()`) and `parameters()`, with any function that reads
+ *   no other part of the run;
+ * - they can reference only their own action: `actions('X')`, `body('X')`, `variables()`,
+ *   `item()` and the like fail the evaluation;
  * - they are not allowed on an action with secure inputs or outputs (nothing secured leaks here).
- * A failed evaluation leaves the action's status, outputs and error as they were: the record gets
- * `trackedPropertiesError` (TrackedPropertiesEvaluationFailed) instead of the values.
+ * The docs do not say what a failed evaluation does; the service reports it as the action's error
+ * TrackedPropertiesEvaluationFailed (Azure/LogicAppsUX#7516, #9342: the run then fails), so a
+ * Succeeded action becomes Failed with that error (its inputs and outputs kept); an action that had
+ * already failed keeps its own error. Either way the record carries `trackedPropertiesError`.
  */
 export function trackProperties(action: PlannedAction, frame: Frame, record: ActionRun): void {
   const definition = action.definition.trackedProperties;
   if (definition === undefined) return;
   if (record.secureInputs || record.secureOutputs) {
-    record.trackedPropertiesError = { code: TRACKED_PROPERTIES_FAILED, message: `Tracked properties of action '${action.name}' were not evaluated: tracked properties are not allowed on an action with secure inputs or secure outputs.` };
+    // The service refuses to save such a definition, with this message.
+    fail(record, `tracked properties can only reference its own action's inputs and outputs when secureData setting is not enabled (action '${action.name}').`);
     return;
   }
   try {
     record.trackedProperties = evaluatePart(action, 'trackedProperties', definition, new TrackedPropertiesContext(frame, record));
   } catch (error) {
-    record.trackedPropertiesError = { code: TRACKED_PROPERTIES_FAILED, message: `The tracked properties of action '${action.name}' could not be evaluated: ${error instanceof Error ? error.message : String(error)}` };
+    fail(record, `The tracked properties of action '${action.name}' could not be evaluated: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-/** What tracked properties may see: `action()` (the finished record), parameters, the clock and workflow(); nothing else of the run. */
+function fail(record: ActionRun, message: string): void {
+  const error = { code: TRACKED_PROPERTIES_FAILED, message };
+  record.trackedPropertiesError = error;
+  if (record.status !== 'Succeeded') return;
+  record.status = 'Failed';
+  record.error = error;
+  record.code = TRACKED_PROPERTIES_FAILED;
+}
+
+/** What tracked properties may see: `action()` (the finished record), the trigger, parameters, the clock and workflow(); nothing else of the run. */
 class TrackedPropertiesContext implements EvaluationContext {
   constructor(
     private readonly frame: Frame,
@@ -64,8 +77,8 @@ class TrackedPropertiesContext implements EvaluationContext {
   action(name: string): never {
     return notOwn(`the action '${name}' (actions(), body(), outputs())`);
   }
-  trigger(): never {
-    return notOwn('the trigger (trigger(), triggerBody(), triggerOutputs())');
+  trigger(): ActionRecord | undefined {
+    return this.frame.trigger();
   }
   item(): never {
     return notOwn('item()');
@@ -82,5 +95,5 @@ class TrackedPropertiesContext implements EvaluationContext {
 }
 
 function notOwn(what: string): never {
-  throw new Error(`tracked properties can reference only their own action's inputs and outputs (action()) and parameters, not ${what}.`);
+  throw new Error(`Tracked properties can only reference its own action's inputs and outputs, trigger inputs and outputs and parameters, not ${what}.`);
 }
