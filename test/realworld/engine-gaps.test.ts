@@ -3,8 +3,10 @@
  * from a real flow among the fixtures (named in the test) and marked `it.fails` while the gap is open:
  * when the engine is fixed the test starts passing, vitest reports it, and the mark comes off.
  */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { historyToJson, runFlow, workflowFromJson } from '../../tools/engine/index.js';
+import { historyToJson, loadWorkflow, planWorkflow, runFlow, workflowFromJson } from '../../tools/engine/index.js';
+import { FIXTURES } from './fixtures.js';
 
 const NOW = '2026-11-20T12:00:00Z';
 const S = ['Succeeded'];
@@ -33,5 +35,16 @@ describe('engine gaps found on real flows', () => {
     });
     expect(result.status).toBe('Succeeded');
     expect(outputsOf('Title')).toEqual(['AAMkAD/a', 'AAMkAD/b']);
+  });
+
+  // powerautomate-samples/Outlook-check-if-meeting-conflicts-with-lunch: Outlook's "When an event is
+  // added, updated or deleted (V3)" is exported as `"type": "OpenApiConnectionNotification"` (the type
+  // Power Automate writes for connector triggers that subscribe to notifications), with splitOn and
+  // trigger conditions. Cause: tools/engine/triggers/index.ts registers Recurrence, Request,
+  // OpenApiConnection, OpenApiConnectionWebhook, ApiConnection, ApiConnectionWebhook only, so
+  // planWorkflow throws DefinitionError 'unknown type "OpenApiConnectionNotification"' before anything runs.
+  it.fails('plans a flow whose trigger is an OpenApiConnectionNotification (Outlook V3 event trigger)', async () => {
+    const { workflow } = await loadWorkflow(join(FIXTURES, 'powerautomate-samples/Outlook-check-if-meeting-conflicts-with-lunch/Microsoft.Flow/flows/04e61882-79fa-4668-803e-b26699ee94ab/definition.json'));
+    expect(planWorkflow(workflow).actions.size).toBe(7);
   });
 });
