@@ -5,7 +5,7 @@
  */
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { measure, printComparison, printFigure } from './harness.js';
+import { measure, printComparison, printFigure, type Measurement } from './harness.js';
 import { startO365Mock, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from '../tools/mocks/o365/index.js';
 
 const CONCURRENCY = 32;
@@ -66,9 +66,18 @@ export async function run(): Promise<void> {
 
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   try {
-    const ours = await measure('mock list+blob', () => batch(agent, mockUrls, headers), { opsPerCall: BATCH, minMs: 2000, warmupCalls: 1 });
-    const baseline = await measure('bare node:http fixed JSON', () => batch(agent, [bareUrl], headers), { opsPerCall: BATCH, minMs: 2000, warmupCalls: 1 });
-    printComparison('O365 mock requests/s (content listing + blob fetch)', ours, baseline);
+    // Rounds alternate and the best of each side counts: other processes on a shared machine slow
+    // whichever side happens to run while they do.
+    let ours: Measurement | undefined;
+    let baseline: Measurement | undefined;
+    for (let round = 0; round < 3; round++) {
+      const o = await measure('mock list+blob', () => batch(agent, mockUrls, headers), { opsPerCall: BATCH, minMs: 700, warmupCalls: 1 });
+      const b = await measure('bare node:http fixed JSON', () => batch(agent, [bareUrl], headers), { opsPerCall: BATCH, minMs: 700, warmupCalls: 1 });
+      if (!ours || o.perSecond > ours.perSecond) ours = o;
+      if (!baseline || b.perSecond > baseline.perSecond) baseline = b;
+    }
+    if (!ours || !baseline) return;
+    printComparison('O365 mock requests/s (content listing + blob fetch, best of 3 alternating rounds)', ours, baseline);
     // CPU per request moves far less than requests/s when other processes share the cores.
     const oursCpu = await cpuMicrosPerRequest(3, () => batch(agent, mockUrls, headers));
     const bareCpu = await cpuMicrosPerRequest(3, () => batch(agent, [bareUrl], headers));
