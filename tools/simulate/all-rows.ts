@@ -14,9 +14,3 @@ export function allRows(store: DataverseStore, entitySet: string, request: Pick<
   } while (skipToken !== undefined);
   return rows;
 }
-
-/** How many rows a table holds, past the 5,000 a `$count` reports. */
-export function countRows(store: DataverseStore, entitySet: string): number {
-  const primary = store.table(entitySet).primaryId.logicalName;
-  return allRows(store, entitySet, { select: [primary] }).length;
-}

@@ -28,28 +28,64 @@ export function emptyFigures(): RunFigures {
   return { parentRuns: { succeeded: 0, failed: 0 }, childRuns: { succeeded: 0, failed: 0 }, blobs: 0, records: 0, launches: 0, pagesWithMore: 0, laterPagesRead: 0, windows: [], retries: {}, failedActions: {}, expiredSkipped: 0 };
 }
 
-/** Adds one parent run (and its child runs) to the figures. */
-export function addRun(figures: RunFigures, history: RunHistory): void {
-  const seen = new Set(figures.windows.map(([a, b]) => `${a}|${b}`));
-  const visit = (run: RunHistory, depth: number) => {
-    const bucket = depth === 0 ? figures.parentRuns : figures.childRuns;
-    if (run.status === 'Succeeded') bucket.succeeded++;
-    else bucket.failed++;
-    for (const record of run.records) {
-      for (const retry of record.retries ?? []) {
+/** A failed record whose meaning waits for its run's outcome (a succeeding run handled it). */
+interface PendingFailure {
+  throttled: boolean;
+  expired: boolean;
+  /** The error code counted as a failed action, unless the run's outcome says otherwise. */
+  code: string | undefined;
+}
+
+/**
+ * Counts the figures while the runs go, from each finished action record (runFlow's
+ * `onActionComplete`), so a run's history need not keep the payloads (historyDetail `outline`).
+ * `endRun` adds a finished parent run and its child runs: failures a succeeding run handled
+ * (throttling it retried, expired blobs it skipped) are told apart from real ones only then.
+ */
+export class FigureCounter {
+  readonly figures = emptyFigures();
+  private readonly seenWindows = new Set<string>();
+  private readonly pending = new WeakMap<RunHistory, PendingFailure[]>();
+
+  /** For runFlow's `onActionComplete`: every record of the parent run and of its child runs. */
+  readonly onActionComplete = (record: ActionRun, run: RunHistory): void => {
+    const figures = this.figures;
+    const retries = record.retries;
+    if (retries) {
+      for (const retry of retries) {
         const key = retry.statusCode !== undefined ? String(retry.statusCode) : (retry.code ?? 'error');
         figures.retries[key] = (figures.retries[key] ?? 0) + 1;
       }
-      // A throttled call (403 AF429) in a run that still succeeded was retried by the flow itself.
-      if (run.status === 'Succeeded' && record.status === 'Failed' && throttled(record)) figures.retries['403 AF429'] = (figures.retries['403 AF429'] ?? 0) + 1;
-      // An expired blob (AF20051) in a run that still succeeded was skipped by the flow, as a client should.
-      if (run.status === 'Succeeded' && record.status === 'Failed' && expired(record)) figures.expiredSkipped++;
-      else if (record.status === 'Failed' && record.error && !alreadyEnabled(record)) figures.failedActions[record.error.code] = (figures.failedActions[record.error.code] ?? 0) + 1;
-      countRecord(figures, record, seen);
     }
-    for (const child of run.childRuns) visit(child, depth + 1);
+    if (record.status === 'Failed') {
+      const failure: PendingFailure = { throttled: throttled(record), expired: expired(record), code: record.error && !alreadyEnabled(record) ? record.error.code : undefined };
+      const list = this.pending.get(run);
+      if (list) list.push(failure);
+      else this.pending.set(run, [failure]);
+    }
+    countRecord(figures, record, this.seenWindows);
   };
-  visit(history, 0);
+
+  /** Adds a finished parent run (and its child runs): run outcomes and the failures that depend on them. */
+  endRun(history: RunHistory): void {
+    const figures = this.figures;
+    const visit = (run: RunHistory, depth: number) => {
+      const bucket = depth === 0 ? figures.parentRuns : figures.childRuns;
+      const succeeded = run.status === 'Succeeded';
+      if (succeeded) bucket.succeeded++;
+      else bucket.failed++;
+      for (const failure of this.pending.get(run) ?? []) {
+        // A throttled call (403 AF429) in a run that still succeeded was retried by the flow itself.
+        if (succeeded && failure.throttled) figures.retries['403 AF429'] = (figures.retries['403 AF429'] ?? 0) + 1;
+        // An expired blob (AF20051) in a run that still succeeded was skipped by the flow, as a client should.
+        if (succeeded && failure.expired) figures.expiredSkipped++;
+        else if (failure.code !== undefined) figures.failedActions[failure.code] = (figures.failedActions[failure.code] ?? 0) + 1;
+      }
+      this.pending.delete(run);
+      for (const child of run.childRuns) visit(child, depth + 1);
+    };
+    visit(history, 0);
+  }
 }
 
 /** StartSubscription's "already enabled" (HTTP 400 AF20024) fails the action, but every client treats it as success. */

@@ -8,12 +8,12 @@ import { startMailSink, type MailSink } from '../mocks/mail/index.js';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_LEGACY_PASSWORD, DEFAULT_LEGACY_USER, DEFAULT_RESOURCE, DEFAULT_TENANT_ID, startO365Mock, type O365Mock } from '../mocks/o365/index.js';
 import { CONTENT_TYPES, isGuid, type ContentType } from '../mocks/tenant/index.js';
 import { connectorCalls } from './flow-scan.js';
-import { allRows, countRows } from './all-rows.js';
+import { allRows } from './all-rows.js';
 import { directDataverseTransport } from './direct-transport.js';
 import { fetchTransport } from '../engine/connectors/transport.js';
 import { bindConnections, type BoundConnection } from './bindings.js';
 import { withChildCallHeaders } from './child-call-headers.js';
-import { addRun, emptyFigures, mergeWindows, type RunFigures } from './figures.js';
+import { FigureCounter, mergeWindows, type RunFigures } from './figures.js';
 import { importLegacyPackage } from './legacy-input.js';
 import type { SimulateOptions } from './options.js';
 import { renderReportHtml } from './report/html.js';
@@ -139,7 +139,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
     const auditSet = options.auditTable;
     const auditTable = safeTable(dataverse, auditSet);
     if (!auditTable) throw new InputError(`the flows write no table "${auditSet}" and no solution or --tables defines it: name the audit log table with --audit-table`);
-    const rowsBefore = countRows(dataverse.store, auditSet);
+    const rowsBefore = dataverse.store.rowCount(auditSet);
 
     const bound = bindConnections(workflows, imported.connectors, options.connectors, options.ownConnectorsDir, {
       o365Url: o365.url,
@@ -162,7 +162,8 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
     const times = recurrenceTimes((trigger as unknown as { recurrence: Parameters<typeof recurrenceTimes>[0] }).recurrence, from, to, 100_000);
     log(`running "${parent.name}" ${times.length} time${times.length === 1 ? '' : 's'} from ${new Date(from).toISOString()} to ${new Date(to).toISOString()}`);
 
-    const figures = emptyFigures();
+    const counter = new FigureCounter();
+    const figures = counter.figures;
     const reportRunsList: ReportRun[] = [];
     const timeline: NonNullable<ReportData['timeline']> = [];
     const secrets = [DEFAULT_CLIENT_SECRET, DEFAULT_LEGACY_PASSWORD];
@@ -171,14 +172,29 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
       clock.setTime(time);
       // A fresh copy of the definitions per run, as the service reads the stored definition each time
       // (and so no run can see another's values through a shared literal).
-      const result: RunResult = await runFlow({ workflow: structuredClone(parent), childFlows: children.map((c) => structuredClone(c)), connections, parameters, clock, fetch: options.fetch, transport, trigger: { scheduledTime: new Date(time).toISOString() } });
-      addRun(figures, result.history);
+      // Only the runs the report shows in detail keep their actions' inputs and outputs; the figures
+      // are counted as each action finishes, so the others keep an outline (a 100k-event simulation
+      // would otherwise hold every payload until its end).
+      const detailed = reportRunsList.length < options.detailedRuns;
+      const result: RunResult = await runFlow({
+        workflow: structuredClone(parent),
+        childFlows: children.map((c) => structuredClone(c)),
+        connections,
+        parameters,
+        clock,
+        fetch: options.fetch,
+        transport,
+        trigger: { scheduledTime: new Date(time).toISOString() },
+        onActionComplete: counter.onActionComplete,
+        historyDetail: detailed ? 'full' : 'outline',
+      });
+      counter.endRun(result.history);
       const parentRun = result.history;
       timeline.push({ flow: parentRun.workflowName, status: parentRun.status, startTime: new Date(parentRun.start).toISOString(), endTime: new Date(parentRun.end).toISOString(), child: false });
       for (const child of parentRun.childRuns) timeline.push({ flow: child.workflowName, status: child.status, startTime: new Date(child.start).toISOString(), endTime: new Date(child.end).toISOString(), child: true });
-      if (reportRunsList.length < options.detailedRuns) reportRunsList.push(...reportRuns(result.history, workflows, { maxIterations: 25, secrets, maxRuns: options.detailedRuns - reportRunsList.length }));
+      if (detailed) reportRunsList.push(...reportRuns(result.history, workflows, { maxIterations: 25, secrets, maxRuns: options.detailedRuns - reportRunsList.length }));
       done++;
-      const state = { done, total: times.length, records: figures.records, rows: countRows(dataverse.store, auditSet) - rowsBefore, elapsedMs: performance.now() - started };
+      const state = { done, total: times.length, records: figures.records, rows: dataverse.store.rowCount(auditSet) - rowsBefore, elapsedMs: performance.now() - started };
       hooks.progress?.(state);
       log(`run ${done}/${times.length} at ${new Date(time).toISOString()}: ${result.status}${result.error ? ` (${result.error.code}: ${result.error.message})` : ''}; records ${state.records}, rows ${state.rows}`);
     }

@@ -296,3 +296,19 @@ describe('FetchXML (GET <set>?fetchXml=)', () => {
     expect(response.json.error).toEqual({ code, message: expect.stringMatching(message) });
   });
 });
+
+describe('rowCount (for tools: the simulator counts the rows it wrote)', () => {
+  it('counts every row, past the 5,000 that $count stops at', async () => {
+    const fresh = await startFixtureDataverse();
+    try {
+      fresh.store.transaction(() => {
+        for (let i = 0; i < 5_003; i++) fresh.store.create('test_owners', { test_name: `owner ${i}` });
+      });
+      expect([fresh.store.count('test_owners'), fresh.store.rowCount('test_owners')]).toEqual([5_000, 5_003]);
+      expect(fresh.store.rowCount('test_widgets')).toBe(0);
+      expect(() => fresh.store.rowCount('nothing_here')).toThrow(/nothing_here/);
+    } finally {
+      await fresh.stop();
+    }
+  });
+});
