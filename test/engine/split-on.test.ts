@@ -19,13 +19,15 @@ const statuses = (runs: RunResult[]) => runs.map((run) => run.status);
 
 describe('trigger splitOn (debatching)', () => {
   it('starts one run per array item, each with the item as triggerBody() and the firing headers', async () => {
-    const fired = await runTriggered({ definition: splitFlow(), trigger: { headers: { 'x-ms-client-tracking-id': 'batch-7' }, body: { status: 'ok', value: [{ name: 'one' }, { name: 'two' }] } }, now: NOW });
+    const fired = await runTriggered({ definition: splitFlow(), trigger: { headers: { 'x-ms-client-tracking-id': 'batch-7' }, body: { status: 'ok', value: [{ name: 'one' }, { name: 'two' }] } }, now: NOW, runId: 'one-id' });
     expect(fired.splitOn).toBe("@triggerBody()?['value']");
     expect(statuses(fired.runs)).toEqual(['Succeeded', 'Succeeded']);
     expect(fired.runs.map((run) => runSummary(run).actions.Name?.outputs)).toEqual(['one', 'two']);
     // The properties outside the array are gone from the split runs (documented); headers stay.
     expect(runSummary(fired.runs[1]!).actions.Outputs?.outputs).toEqual({ headers: { 'x-ms-client-tracking-id': 'batch-7' }, body: { name: 'two' } });
+    // Each item's run is an instance of its own: a run id given for the firing is not shared.
     expect(new Set(fired.runs.map((run) => run.runId)).size).toBe(2);
+    expect(fired.runs.map((run) => run.runId)).not.toContain('one-id');
     expect(historyToJson(fired.runs[0]!.history).trigger).toMatchObject({ name: 'manual', status: 'Succeeded', outputs: { body: { name: 'one' } } });
   });
 

@@ -50,6 +50,8 @@ export async function runTriggered(options: RunFlowOptions): Promise<TriggeredRu
     workflow,
     childFlows: options.childFlows ?? solutionChildren,
     clock,
+    // Each item's run is its own instance with its own id.
+    runId: undefined,
     // One resolver for every run: tokens are fetched once per firing, not once per item.
     connections: options.connections instanceof ConnectionResolver ? options.connections : new ConnectionResolver(options.connections ?? {}, options.connectionsBaseDir),
   };
