@@ -42,7 +42,11 @@ export class ActionExecution {
       template = compileTemplate(action.definition.inputs);
       action.inputsTemplate = template as (context: never) => unknown;
     }
-    return template(this.frame);
+    const reads = this.frame.run.arrayReads;
+    const from = reads.mark();
+    const result = template(this.frame);
+    reads.settle(from, result);
+    return result;
   }
 
   /** Evaluates another part of the definition, possibly in another frame (a Select item). */

@@ -1,12 +1,12 @@
 import { ActionFailure } from '../errors.js';
 import { outcome, type ActionType } from './action-type.js';
-import { declaredVariable } from './variable-values.js';
+import { copyArray, declaredVariable } from './variable-values.js';
 import { inputsObject } from './values.js';
 
 /**
- * AppendToArrayVariable: any value but an array. The array is extended in place unless an
- * expression has read it since (then it is copied first), so earlier outputs keep their value and
- * a 100k-item loop stays linear.
+ * AppendToArrayVariable: any value but an array. The array is extended in place unless a value
+ * kept somewhere (an output, an input, a Foreach's items) holds it since (then it is copied first),
+ * so earlier outputs keep their value and a 100k-item loop that reads and appends stays linear.
  */
 export const appendToArrayVariable: ActionType = {
   type: 'AppendToArrayVariable',
@@ -18,8 +18,9 @@ export const appendToArrayVariable: ActionType = {
     if (Array.isArray(value)) {
       throw new ActionFailure('InvalidOperation', `The input value is of type 'Array' which cannot be appended to the variable '${variable.name}' of type 'Array'. The action type 'AppendToArrayVariable' only supports values of types 'Float, Integer, String, Boolean, Object'.`);
     }
+    execution.run.arrayReads.flush();
     if (variable.shared) {
-      variable.value = [...(variable.value as unknown[])];
+      variable.value = copyArray(variable.value as unknown[]);
       variable.shared = false;
     }
     (variable.value as unknown[]).push(value);

@@ -36,3 +36,12 @@ export function declaredVariable(variables: Map<string, Variable>, name: unknown
   if (!variable) throw new ActionFailure('InvalidOperation', `The variable '${name}' does not exist. Initialize it with an 'InitializeVariable' action before action '${action}'.`);
   return variable;
 }
+
+/** How many arrays appends have copied in this process (for tests: read-then-append loops stay linear). */
+export const arrayCopies = { count: 0 };
+
+/** The copy an append makes of an array value something else may hold. */
+export function copyArray(array: readonly unknown[]): unknown[] {
+  arrayCopies.count++;
+  return array.slice();
+}

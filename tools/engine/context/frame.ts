@@ -101,8 +101,9 @@ export class Frame implements EvaluationContext {
 
   variable(name: string): unknown {
     const variable = this.run.variables.get(name);
-    // An array read by an expression may be kept (a Compose output): the next append copies it first.
-    if (variable && variable.type === 'array') variable.shared = true;
+    // An array read by an expression may be kept (a Compose output): the next append copies it
+    // first, unless the evaluation's result turns out not to hold it (see ArrayReads).
+    if (variable && variable.type === 'array') this.run.arrayReads.note(variable);
     return variable?.value;
   }
 

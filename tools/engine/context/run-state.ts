@@ -12,13 +12,77 @@ export interface Variable {
   name: string;
   type: string;
   value: unknown;
-  /** Set when an expression read an array value: the next append copies it first. */
+  /** Set when the array value may be held elsewhere (an output kept it): the next append copies it first. */
   shared?: boolean;
+}
+
+/** Unchecked array reads kept before they all count as shared (a flow that never appends). */
+const MAX_PENDING_READS = 64;
+
+/**
+ * Which array variables an expression read, so an append copies the array only when the value
+ * escaped (an output, an input, a Foreach holds it) rather than after every read: a loop that
+ * checks `length(variables('list'))` and then appends stays linear. Evaluations that check their
+ * result settle their own reads; reads nobody checked count as escaped (conservative).
+ */
+export class ArrayReads {
+  private readonly pending: Variable[] = [];
+
+  /** An expression read this array variable. */
+  note(variable: Variable): void {
+    if (variable.shared) return;
+    if (this.pending.length >= MAX_PENDING_READS) this.flush();
+    this.pending.push(variable);
+  }
+
+  /** Where the reads of an evaluation starting now will begin. */
+  mark(): number {
+    return this.pending.length;
+  }
+
+  /** The evaluation begun at `from` produced `result`: the arrays it read are shared if `result` holds them. */
+  settle(from: number, result: unknown): void {
+    const pending = this.pending;
+    if (pending.length <= from) return;
+    for (let i = from; i < pending.length; i++) {
+      const variable = pending[i] as Variable;
+      if (!variable.shared && holds(result, variable.value)) variable.shared = true;
+    }
+    pending.length = from;
+  }
+
+  /** Before an array changes in place: every read not checked counts as escaped. */
+  flush(): void {
+    const pending = this.pending;
+    for (let i = 0; i < pending.length; i++) (pending[i] as Variable).shared = true;
+    pending.length = 0;
+  }
+}
+
+/** Values searched before `holds` gives up and answers yes (the safe answer). */
+const HOLDS_BUDGET = 10_000;
+
+/** Whether `value` is `target` or contains it, by reference. */
+function holds(value: unknown, target: unknown): boolean {
+  if (value === target) return true;
+  if (value === null || typeof value !== 'object') return false;
+  const stack: unknown[] = [value];
+  let budget = HOLDS_BUDGET;
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === target) return true;
+    if (node === null || typeof node !== 'object') continue;
+    if (--budget < 0) return true;
+    if (Array.isArray(node)) for (let i = 0; i < node.length; i++) stack.push(node[i]);
+    else for (const key in node) stack.push((node as Record<string, unknown>)[key]);
+  }
+  return false;
 }
 
 /** Everything one run of one flow holds. */
 export class RunState {
   readonly variables = new Map<string, Variable>();
+  readonly arrayReads = new ArrayReads();
   readonly turns = new TurnScheduler();
   /** Last record of each action name, for references from outside the action's own frame. */
   readonly latest = new Map<string, ActionRun>();

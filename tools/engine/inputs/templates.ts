@@ -1,6 +1,7 @@
 import { compileTemplate } from '../../expressions/index.js';
 import type { EvaluationContext } from '../../expressions/context.js';
 import type { PlannedAction } from '../definition/plan.js';
+import type { ArrayReads } from '../context/run-state.js';
 
 /**
  * Evaluates one part of an action's definition (`inputs`, `foreach`, `inputs.select`...) in a
@@ -13,7 +14,20 @@ export function evaluatePart(action: PlannedAction, part: string, value: unknown
     compiled = compileTemplate(value);
     action.compiled.set(part, compiled as (context: never) => unknown);
   }
-  return compiled(context);
+  return evaluateChecked(compiled, context);
+}
+
+/**
+ * Calls a compiled template; when the context is a run's frame, the array variables it read are
+ * marked shared only if the result holds them (see ArrayReads).
+ */
+export function evaluateChecked(compiled: (context: EvaluationContext) => unknown, context: EvaluationContext): unknown {
+  const reads = (context as { run?: { arrayReads?: ArrayReads } }).run?.arrayReads;
+  if (reads === undefined) return compiled(context);
+  const from = reads.mark();
+  const result = compiled(context);
+  reads.settle(from, result);
+  return result;
 }
 
 /** Compiles a part now, so syntax errors surface before the run starts. */
