@@ -18,6 +18,7 @@ const failing: [string, string, string[]][] = [
   ['set-variable-in-parallel-loop', 'set-variable-in-parallel-loop.json', ['/properties/definition/actions/Apply_to_each/actions/Set_last']],
   ['item-outside-loop', 'item-outside-loop.json', ['/properties/definition/actions/Compose/inputs']],
   ['terminate-in-loop', 'terminate-in-loop.json', ['/properties/definition/actions/Apply_to_each/actions/Terminate']],
+  ['tracked-properties-scope', 'tracked-properties-scope.json', ['/properties/definition/actions/Greeting/trackedProperties/name']],
   ['connection-reference-missing', 'connection-reference-missing.json', ['/properties/definition/actions/List_rows/inputs/host/connectionName']],
   ['operation-unknown', 'operation-unknown', ['/properties/definition/actions/Get_items/inputs/host/operationId']],
   ['operation-parameter-missing', 'operation-parameter-missing.json', ['/properties/definition/actions/Update_a_row/inputs/parameters']],

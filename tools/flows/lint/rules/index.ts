@@ -17,6 +17,7 @@ import { runAfterCycle } from './run-after-cycle.js';
 import { runAfterMissingAction } from './run-after-missing-action.js';
 import { setVariableInParallelLoop } from './set-variable-in-parallel-loop.js';
 import { terminateInLoop } from './terminate-in-loop.js';
+import { trackedPropertiesScope } from './tracked-properties-scope.js';
 import { variableInitNotTopLevel } from './variable-init-not-top-level.js';
 import { variableNotInitialized } from './variable-not-initialized.js';
 import { workflowLimits } from './workflow-limits.js';
@@ -37,6 +38,7 @@ export const flowRules: ReadonlyMap<string, FlowRule> = new Map(
     setVariableInParallelLoop,
     itemOutsideLoop,
     terminateInLoop,
+    trackedPropertiesScope,
     connectionReferenceMissing,
     operationUnknown,
     operationParameterMissing,
