@@ -79,9 +79,13 @@ export async function run(): Promise<void> {
     if (!ours || !baseline) return;
     printComparison('O365 mock requests/s (content listing + blob fetch, best of 3 alternating rounds)', ours, baseline);
     // CPU per request moves far less than requests/s when other processes share the cores.
-    const oursCpu = await cpuMicrosPerRequest(3, () => batch(agent, mockUrls, headers));
-    const bareCpu = await cpuMicrosPerRequest(3, () => batch(agent, [bareUrl], headers));
-    printFigure('O365 mock CPU per request (client + server)', `${oursCpu.toFixed(0)} us vs bare node:http ${bareCpu.toFixed(0)} us -> ${(bareCpu / oursCpu).toFixed(2)}x (higher is better)`);
+    let oursCpu = Infinity;
+    let bareCpu = Infinity;
+    for (let round = 0; round < 4; round++) {
+      oursCpu = Math.min(oursCpu, await cpuMicrosPerRequest(2, () => batch(agent, mockUrls, headers)));
+      bareCpu = Math.min(bareCpu, await cpuMicrosPerRequest(2, () => batch(agent, [bareUrl], headers)));
+    }
+    printFigure('O365 mock CPU per request (client + server, least of 4 alternating rounds)', `${oursCpu.toFixed(0)} us vs bare node:http ${bareCpu.toFixed(0)} us -> ${(bareCpu / oursCpu).toFixed(2)}x (higher is better)`);
     printFigure('O365 mock goal', `${ours.perSecond >= 5000 ? 'met' : 'NOT met'}: ${Math.round(ours.perSecond)} requests/s (goal >= 5000); listing ${blobs.length} blobs per page`);
   } finally {
     agent.destroy();
