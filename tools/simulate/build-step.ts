@@ -43,7 +43,7 @@ export const simulateBuildStep: BuildStep = {
       const g = result.groundTruth;
       log(
         `simulate: option ${option}: ${result.runs.succeeded} runs succeeded, ${result.runs.failed} failed; ${result.blobs} blobs, ${result.records} records, ${result.launches} launches; ` +
-          `${result.rowsCreated} rows created, ${result.duplicatesSkipped} duplicates skipped; ground truth ${g.found}/${g.expected} found, ${g.missing} missing, ${g.duplicated} duplicated`,
+          `${result.rowsCreated} rows created, ${result.duplicatesSkipped} duplicates skipped; ground truth ${g.found}/${g.expected} found, ${g.missing} missing, ${g.duplicated} duplicated${g.unavailable ? `, ${g.unavailable} unavailable (only in expired blobs)` : ''}`,
       );
       for (const problem of result.problems) log(`simulate: PROBLEM ${problem}`);
       log(`simulate: report ${result.report}`);
