@@ -28,7 +28,18 @@ describe('trigger splitOn (debatching)', () => {
     // Each item's run is an instance of its own: a run id given for the firing is not shared.
     expect(new Set(fired.runs.map((run) => run.runId)).size).toBe(2);
     expect(fired.runs.map((run) => run.runId)).not.toContain('one-id');
-    expect(historyToJson(fired.runs[0]!.history).trigger).toMatchObject({ name: 'manual', status: 'Succeeded', outputs: { body: { name: 'one' } } });
+    // Every run of the firing shares the caller's x-ms-client-tracking-id.
+    expect(historyToJson(fired.runs[0]!.history).trigger).toMatchObject({ name: 'manual', status: 'Succeeded', outputs: { body: { name: 'one' } }, clientTrackingId: 'batch-7' });
+  });
+
+  it('gives each run the clientTrackingId of splitOnConfiguration.correlation, evaluated on its item', async () => {
+    const actions: WorkflowDefinition['actions'] = { Tracking: { type: 'Compose', inputs: "@trigger()?['clientTrackingId']" } };
+    const definition = splitFlow({ splitOnConfiguration: { correlation: { clientTrackingId: "@concat('order-', triggerBody()?['id'])" } } }, actions);
+    const fired = await runTriggered({ definition, trigger: { headers: { 'x-ms-client-tracking-id': 'batch-7' }, body: { value: [{ id: 1 }, { id: 2 }] } }, now: NOW });
+    expect(fired.runs.map((run) => runSummary(run).actions.Tracking?.outputs)).toEqual(['order-1', 'order-2']);
+    expect(historyToJson(fired.runs[1]!.history).trigger).toMatchObject({ clientTrackingId: 'order-2' });
+    const broken = await runTriggered({ definition: splitFlow({ splitOnConfiguration: { correlation: { clientTrackingId: "@triggerBody()['missing']" } } }, actions), trigger: { value: [{ id: 1 }] }, now: NOW });
+    expect(broken.runs[0]).toMatchObject({ status: 'Failed', error: { code: 'InvalidTemplate', message: expect.stringContaining("'splitOnConfiguration.correlation.clientTrackingId' failed") } });
   });
 
   it('applies trigger conditions to each item: an item that fails them is a Skipped run', async () => {

@@ -225,6 +225,7 @@ function fireTrigger(run: RunState, payload: unknown, start: number, calledByPar
     record.outputs = manualWithTokens(definition, fired.outputs, calledByParent) ? { ...(fired.outputs as object), headers: withConnectionTokens((fired.outputs as { headers: Record<string, string> }).headers, run.parameters.get('$connections')) } : fired.outputs;
     record.status = 'Succeeded';
     if ('scheduledTime' in fired && fired.scheduledTime) (record as ActionRun & { scheduledTime?: string }).scheduledTime = fired.scheduledTime;
+    if (fired.clientTrackingId !== undefined) record.clientTrackingId = fired.clientTrackingId;
     return undefined;
   } catch (error) {
     failRecord(record, name, error);

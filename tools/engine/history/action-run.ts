@@ -114,6 +114,9 @@ export class ActionRun implements ActionRecord {
   get clientTrackingId(): string | undefined {
     return this.extras?.clientTrackingId;
   }
+  set clientTrackingId(value: string | undefined) {
+    this.more.clientTrackingId = value;
+  }
   /** Recurrence trigger: the occurrence the run is for. */
   get scheduledTime(): string | undefined {
     return this.extras?.scheduledTime;

@@ -83,6 +83,7 @@ export function recordJson(record: ActionRun, blobs: BlobStore | undefined): Rec
   if (record.trackedPropertiesError) json.trackedPropertiesError = record.trackedPropertiesError;
   const scheduled = (record as ActionRun & { scheduledTime?: string }).scheduledTime;
   if (scheduled) json.scheduledTime = scheduled;
+  if (record.clientTrackingId) json.clientTrackingId = record.clientTrackingId;
   return json;
 }
 

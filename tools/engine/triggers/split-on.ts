@@ -32,8 +32,10 @@ export interface TriggeredRuns {
  * its own run whose `triggerBody()` is the item (`triggerOutputs()` keeps the firing's headers, its
  * body is the item); trigger conditions then apply to each item's run. The runs are independent
  * instances that the service starts at the same time: each starts at the firing's time on the
- * clock, one after the other here. When `splitOn` does not give an array, no run starts and the
- * trigger fails as the service reports it ("the result of the evaluation of 'splitOn' expression
+ * clock, one after the other here. `splitOnConfiguration.correlation.clientTrackingId`, evaluated
+ * per item, is each run's `trigger().clientTrackingId` (else the firing's `x-ms-client-tracking-id`
+ * header). When `splitOn` does not give an array, no run starts and the trigger fails as the
+ * service reports it ("the result of the evaluation of 'splitOn' expression
  * ... is of type 'Null'. The result must be a valid array."): that is one Failed run with the
  * trigger's error and no actions, as other trigger failures are. An empty array starts no run.
  */
@@ -93,13 +95,11 @@ function splitTrigger(workflow: LoadedWorkflow, name: string, definition: Trigge
     return [PreparedTrigger.failed(error)];
   }
   let items: unknown;
+  let values: Record<string, unknown> = {};
+  const contextFor = (outputs: unknown) => createMemoryContext({ now: new Date(now).toISOString(), trigger: { name, inputs: fired.inputs, outputs, status: 'Succeeded' }, parameters: values });
   try {
-    const context = createMemoryContext({
-      now: new Date(now).toISOString(),
-      trigger: { name, inputs: fired.inputs, outputs: fired.outputs, status: 'Succeeded' },
-      parameters: Object.fromEntries(resolveParameters(workflow.definition, parameters, workflow.environmentVariables, workflow.file)),
-    });
-    items = evaluateTemplate(expression, context);
+    values = Object.fromEntries(resolveParameters(workflow.definition, parameters, workflow.environmentVariables, workflow.file));
+    items = evaluateTemplate(expression, contextFor(fired.outputs));
   } catch (error) {
     return [PreparedTrigger.failed(new ActionFailure('InvalidTemplate', `The execution of template trigger '${name}' failed: the evaluation of 'splitOn' expression '${expression}' failed: ${(error as Error).message}`))];
   }
@@ -112,5 +112,24 @@ function splitTrigger(workflow: LoadedWorkflow, name: string, definition: Trigge
     return [PreparedTrigger.failed(new ActionFailure('SplitOnItemsLimitExceeded', `The 'splitOn' expression '${expression}' of trigger '${name}' gave ${items.length} items; a trigger debatches at most ${limit}${concurrent ? ' when trigger concurrency is on' : ''}.`))];
   }
   const outputs = fired.outputs !== null && typeof fired.outputs === 'object' && !Array.isArray(fired.outputs) ? (fired.outputs as Record<string, unknown>) : {};
-  return items.map((item) => PreparedTrigger.fired({ ...fired, outputs: { ...outputs, body: item } }));
+  const tracking = (definition as { splitOnConfiguration?: { correlation?: { clientTrackingId?: unknown } } }).splitOnConfiguration?.correlation?.clientTrackingId;
+  const header = trackingHeader(outputs.headers);
+  return items.map((item) => {
+    const itemOutputs = { ...outputs, body: item };
+    if (tracking === undefined) return PreparedTrigger.fired({ ...fired, outputs: itemOutputs, ...(header === undefined ? {} : { clientTrackingId: header }) });
+    try {
+      // splitOnConfiguration.correlation.clientTrackingId: each item's run gets its own tracking id.
+      const id = evaluateTemplate(tracking, contextFor(itemOutputs));
+      return PreparedTrigger.fired({ ...fired, outputs: itemOutputs, clientTrackingId: typeof id === 'string' ? id : JSON.stringify(id) });
+    } catch (error) {
+      return PreparedTrigger.failed(new ActionFailure('InvalidTemplate', `The execution of template trigger '${name}' failed: the evaluation of 'splitOnConfiguration.correlation.clientTrackingId' failed: ${(error as Error).message}`));
+    }
+  });
+}
+
+/** The caller's `x-ms-client-tracking-id` header: every run of the firing shares it. */
+function trackingHeader(headers: unknown): string | undefined {
+  if (headers === null || typeof headers !== 'object') return undefined;
+  const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === 'x-ms-client-tracking-id');
+  return typeof entry?.[1] === 'string' ? entry[1] : undefined;
 }

@@ -7,6 +7,8 @@ export interface TriggerFiring {
   outputs: unknown;
   /** Recurrence: the occurrence this run is for (`trigger().scheduledTime`). */
   scheduledTime?: string;
+  /** The run's client tracking id (`trigger().clientTrackingId`), when the firing sets one (splitOnConfiguration.correlation). */
+  clientTrackingId?: string;
 }
 
 /** One trigger type; the payload is what the caller or the scheduler passes in. */
