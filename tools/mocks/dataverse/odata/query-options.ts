@@ -123,9 +123,23 @@ export interface Preferences {
   includeAnnotations?: string;
 }
 
-export function parsePrefer(header: string | undefined): Preferences {
+const parsedPreferences = new Map<string, Readonly<Preferences>>();
+
+/** The preferences of a Prefer header; a client sends the same few headers on every request, so they are parsed once. */
+export function parsePrefer(header: string | undefined): Readonly<Preferences> {
+  const text = header ?? '';
+  let preferences = parsedPreferences.get(text);
+  if (!preferences) {
+    preferences = Object.freeze(readPreferences(text));
+    if (parsedPreferences.size >= 200) parsedPreferences.clear();
+    parsedPreferences.set(text, preferences);
+  }
+  return preferences;
+}
+
+function readPreferences(header: string): Preferences {
   const preferences: Preferences = { returnRepresentation: false };
-  for (const raw of (header ?? '').split(',')) {
+  for (const raw of header.split(',')) {
     const [name, ...rest] = raw.trim().split('=');
     const value = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
     switch (name?.trim().toLowerCase()) {

@@ -78,6 +78,10 @@ export class DataverseStore {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly filters = new Map<string, SqlFragment>();
   private readonly insertPlans = new Map<Table, InsertPlan>();
+  /** One transaction function for every write: better-sqlite3 builds several objects per `db.transaction()`. */
+  private readonly inTransaction: (work: () => unknown) => unknown;
+  /** Row shapes and their SQL column lists by table, $select and annotations (a flow asks the same few again and again). */
+  private readonly shapes = new Map<string, { shape: RowShape; sql: string }>();
 
   constructor(options: StoreOptions) {
     this.tables = options.tables;
@@ -92,6 +96,7 @@ export class DataverseStore {
     this.db.pragma(`synchronous = ${synchronous.toUpperCase()}`);
     this.db.pragma('foreign_keys = ON');
     applySchema(this.db, this.tables);
+    this.inTransaction = this.db.transaction((work: () => unknown) => work());
     this.version = 0;
     for (const table of this.tables.tables) {
       const row = this.db.prepare(`SELECT MAX("versionnumber") AS v FROM ${quoteName(table.logicalName)}`).get() as { v: number | null };
@@ -113,7 +118,7 @@ export class DataverseStore {
 
   /** Runs `work` in one transaction (a $batch changeset): all of it is stored, or none. */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    return this.inTransaction(work) as T;
   }
 
   close(): void {
@@ -138,8 +143,8 @@ export class DataverseStore {
   retrieve(entitySet: string, key: RecordKey | string, options: ReadOptions = {}): Row {
     const table = this.table(entitySet);
     const where = this.keyCondition(table, typeof key === 'string' ? parseKeySegment(key) : key);
-    const shape = this.shape(table, options);
-    const sql = `SELECT ${shapeSql(shape, (c) => this.lookupNameSql(table, c))} FROM ${quoteName(table.logicalName)} WHERE ${where.sql}`;
+    const { shape, sql: columns } = this.shapeWithSql(table, options);
+    const sql = `SELECT ${columns} FROM ${quoteName(table.logicalName)} WHERE ${where.sql}`;
     const raw = this.statement(sql).raw(true).get(...where.params) as StorageValue[] | undefined;
     if (!raw) throw this.missing(table, where);
     const row = shapeRow(shape, raw);
@@ -194,7 +199,7 @@ export class DataverseStore {
   /** A GET on a collection: $select, $filter, $orderby, $top, $count and paging. */
   query(entitySet: string, request: QueryRequest = {}, options: Pick<ReadOptions, 'annotations'> = {}): QueryResult {
     const table = this.table(entitySet);
-    const shape = this.shape(table, { select: request.select, annotations: options.annotations });
+    const { shape, sql: columns } = this.shapeWithSql(table, { select: request.select, annotations: options.annotations });
     const filter = request.filter !== undefined && request.filter.trim() !== '' ? this.compileFilter(table, request.filter) : undefined;
     const order = (request.orderBy ?? []).map((item) => {
       const property = resolveProperty({ kind: 'property', path: item.property.split('/'), position: 0 }, table, this.tables);
@@ -222,7 +227,7 @@ export class DataverseStore {
       }
     }
     const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
-    const sql = `SELECT ${shapeSql(shape, (c) => this.lookupNameSql(table, c))}, ${primary} FROM ${quoteName(table.logicalName)}${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`;
+    const sql = `SELECT ${columns}, ${primary} FROM ${quoteName(table.logicalName)}${where} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`;
     const raws = this.statement(sql).raw(true).all(...params, paging ? pageSize + 1 : pageSize, offset) as StorageValue[][];
     const more = paging && raws.length > pageSize;
     if (more) raws.length = pageSize;
@@ -389,6 +394,21 @@ export class DataverseStore {
     // The primary key always comes back, even when $select leaves it out.
     columns.push(table.primaryId);
     return { table, columns, annotations: options.annotations === true };
+  }
+
+  /** The row shape of a read with its SQL column list, cached: the same reads come again and again. */
+  private shapeWithSql(table: Table, options: ReadOptions): { shape: RowShape; sql: string } {
+    const select = options.select;
+    // A string $select is parsed (and trimmed); a list is taken as is: they are cached apart.
+    const key = `${table.logicalName}\u0000${options.annotations === true ? 1 : 0}\u0000${typeof select === 'string' ? `s:${select}` : `l:${select?.join(',') ?? ''}`}`;
+    let cached = this.shapes.get(key);
+    if (!cached) {
+      const shape = this.shape(table, options);
+      cached = { shape, sql: shapeSql(shape, (c) => this.lookupNameSql(table, c)) };
+      if (this.shapes.size >= STATEMENT_CACHE_LIMIT) this.shapes.clear();
+      this.shapes.set(key, cached);
+    }
+    return cached;
   }
 
   /** SQL reading a lookup's related primary name (for FormattedValue and lookup ordering). */
