@@ -188,11 +188,16 @@ export async function run(): Promise<void> {
   // Heap kept by one run's history: measured around a fresh run, with full collections before and after.
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
+  // Heap plus array buffers: the history keeps its number columns in typed arrays, outside the heap.
+  const held = () => {
+    const usage = process.memoryUsage();
+    return usage.heapUsed + usage.arrayBuffers;
+  };
   gc();
-  const before = process.memoryUsage().heapUsed;
+  const before = held();
   const kept = await runFlow({ definition: definition(undefined), clock: new FakeClock('2024-01-01T00:00:00Z') });
   gc();
-  printFigure('history memory', `${((process.memoryUsage().heapUsed - before) / 1024 / 1024).toFixed(0)} MB of heap kept by the history of one ${kept.history.records.length}-action run (goal <= 300 MB)`);
+  printFigure('history memory', `${((held() - before) / 1024 / 1024).toFixed(0)} MB of heap and array buffers kept by the history of one ${kept.history.size}-action run (goal <= 300 MB)`);
   const usage = process.memoryUsage();
   printFigure('peak memory (max RSS of the process)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (heap now ${(usage.heapUsed / 1024 / 1024).toFixed(0)} MB; goal: history of a 100k-action run <= 300 MB)`);
 }

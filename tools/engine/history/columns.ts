@@ -31,9 +31,31 @@ export class ChunkedColumn<T> {
   }
 }
 
-/** Doubles a typed array's capacity, keeping its contents. */
-export function grown<A extends Float64Array | Int32Array | Uint8Array>(array: A, capacity: number): A {
-  const next = new (array.constructor as new (length: number) => A)(capacity);
-  next.set(array);
-  return next;
+type NumberArray = Float64Array | Int32Array | Uint8Array;
+
+/**
+ * Numbers by index in typed chunks (their memory is outside the collected heap), allocated on first
+ * write: no copy of the whole column when it grows.
+ */
+export class NumberColumn {
+  private readonly chunks: NumberArray[] = [];
+
+  constructor(private readonly make: (length: number) => NumberArray) {}
+
+  set(index: number, value: number): void {
+    const at = index >>> CHUNK_BITS;
+    const chunk = at < this.chunks.length ? this.chunks[at] : this.grow(at);
+    (chunk as NumberArray)[index & CHUNK_MASK] = value;
+  }
+
+  /** 0 where nothing was written. */
+  get(index: number): number {
+    const at = index >>> CHUNK_BITS;
+    return at < this.chunks.length ? ((this.chunks[at] as NumberArray)[index & CHUNK_MASK] as number) : 0;
+  }
+
+  private grow(at: number): NumberArray {
+    while (this.chunks.length <= at) this.chunks.push(this.make(CHUNK_SIZE));
+    return this.chunks[at] as NumberArray;
+  }
 }

@@ -1,6 +1,6 @@
 import type { RunStatus } from '../../expressions/context.js';
 import { ActionRun, type ActionError, type RecordExtras } from './action-run.js';
-import { ChunkedColumn, grown } from './columns.js';
+import { ChunkedColumn, NumberColumn } from './columns.js';
 
 /**
  * How much a history keeps: `full` every record's inputs and outputs; `outline` everything else
@@ -38,17 +38,16 @@ export class RunHistory {
 
   /** How many records the history holds (finished or still running). */
   private count = 0;
-  private capacity = 1024;
   private readonly names = new ChunkedColumn<string>();
   private readonly types = new ChunkedColumn<string>();
-  private statuses = new Uint8Array(this.capacity);
-  private starts = new Float64Array(this.capacity);
-  private ends = new Float64Array(this.capacity);
+  private readonly statuses = new NumberColumn((n) => new Uint8Array(n));
+  private readonly starts = new NumberColumn((n) => new Float64Array(n));
+  private readonly ends = new NumberColumn((n) => new Float64Array(n));
   /** A single loop index (>= 0), NONE outside loops, NESTED when `nested` holds the indexes. */
-  private loopIndexes = new Int32Array(this.capacity);
+  private readonly loopIndexes = new NumberColumn((n) => new Int32Array(n));
   private readonly nested = new Map<number, readonly number[]>();
   /** How the inputs/outputs columns are stored: 0 as is, else a variable action's `{name, value}` (see variableShape). */
-  private shapes = new Uint8Array(this.capacity);
+  private readonly shapes = new NumberColumn((n) => new Uint8Array(n));
   private readonly variableNames = new ChunkedColumn<unknown>();
   private readonly inputs = new ChunkedColumn<unknown>();
   private readonly outputValues = new ChunkedColumn<unknown>();
@@ -76,7 +75,6 @@ export class RunHistory {
   /** A record starts: it takes the next place in run order (columns are written when it is stored). */
   add(record: ActionRun): void {
     const index = this.count++;
-    if (index === this.capacity) this.grow();
     record.historyIndex = index;
     this.live.set(index, record);
     this.built = undefined;
@@ -89,14 +87,14 @@ export class RunHistory {
     this.live.set(index, undefined);
     this.names.set(index, record.name);
     this.types.set(index, record.type);
-    this.statuses[index] = statusCode(record.status);
-    this.starts[index] = record.start;
-    this.ends[index] = record.end;
+    this.statuses.set(index, statusCode(record.status));
+    this.starts.set(index, record.start);
+    this.ends.set(index, record.end);
     const repetition = record.repetition;
-    if (repetition === undefined) this.loopIndexes[index] = NONE;
-    else if (repetition.length === 1) this.loopIndexes[index] = repetition[0] as number;
+    if (repetition === undefined) this.loopIndexes.set(index, NONE);
+    else if (repetition.length === 1) this.loopIndexes.set(index, repetition[0] as number);
     else {
-      this.loopIndexes[index] = NESTED;
+      this.loopIndexes.set(index, NESTED);
       this.nested.set(index, repetition);
     }
     this.onActionComplete?.(record, this);
@@ -115,21 +113,11 @@ export class RunHistory {
       this.outputValues.set(index, record.outputs);
     } else {
       // Only the value is kept; `{name, value}` (and SetVariable's `{body: ...}`) is rebuilt on read.
-      this.shapes[index] = shape;
+      this.shapes.set(index, shape);
       const inputs = record.inputs as { name: unknown; value: unknown };
       this.variableNames.set(index, inputs.name);
       this.inputs.set(index, inputs.value);
     }
-  }
-
-  private grow(): void {
-    const capacity = this.capacity * 2;
-    this.statuses = grown(this.statuses, capacity);
-    this.starts = grown(this.starts, capacity);
-    this.ends = grown(this.ends, capacity);
-    this.loopIndexes = grown(this.loopIndexes, capacity);
-    this.shapes = grown(this.shapes, capacity);
-    this.capacity = capacity;
   }
 
   get size(): number {
@@ -146,12 +134,12 @@ export class RunHistory {
         records[i] = running;
         continue;
       }
-      const loopIndex = this.loopIndexes[i] as number;
+      const loopIndex = this.loopIndexes.get(i);
       const repetition = loopIndex === NONE ? undefined : loopIndex === NESTED ? this.nested.get(i) : [loopIndex];
-      const record = new ActionRun(this.names.get(i) as string, this.types.get(i) as string, this.starts[i] as number, repetition);
-      record.status = STATUSES[this.statuses[i] as number] as RunStatus;
-      record.end = this.ends[i] as number;
-      const shape = this.shapes[i];
+      const record = new ActionRun(this.names.get(i) as string, this.types.get(i) as string, this.starts.get(i), repetition);
+      record.status = STATUSES[this.statuses.get(i)] as RunStatus;
+      record.end = this.ends.get(i);
+      const shape = this.shapes.get(i);
       if (shape === 0) {
         record.inputs = this.inputs.get(i);
         record.outputs = this.outputValues.get(i);
