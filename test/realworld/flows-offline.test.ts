@@ -93,6 +93,18 @@ describe('real flows that run offline', { timeout: 60_000 }, () => {
   });
 });
 
+describe('a Copilot Studio (Power Virtual Agents) flow', () => {
+  it('Delaybetweenthemeassage: the VirtualAgent-triggered flow waits 5 seconds on the run clock, then returns to the bot', async () => {
+    const { workflow } = await loadWorkflow(join(FIXTURES, 'powerplatform-samples/AIHackSolution_1_0_0_1_managed/Workflows/Delaybetweenthemeassage-6AEBDCDA-6F14-EC11-B6E6-00224808E976.json'));
+    const result = await runFlow({ workflow, now: NOW, trigger: { headers: {}, body: {} } });
+    expect(result.status).toBe('Succeeded');
+    expect(result.response).toEqual({ statusCode: 200, headers: {}, body: {} });
+    const delay = (historyToJson(result.history) as { actions: { name: string; startTime: string; endTime: string }[] }).actions.find((a) => a.name === 'Delay')!;
+    expect(Date.parse(delay.endTime) - Date.parse(delay.startTime)).toBe(5_000);
+    expect(Date.parse(result.endTime) - Date.parse(NOW)).toBe(5_000);
+  });
+});
+
 describe('secrets found in real flows are named, never echoed', () => {
   it.each([
     [`${PNP}/azure-http-key-vault`, 'Red8Q~REDACTED.redacted.REDACTED.redacte', '/inputs/body'],
