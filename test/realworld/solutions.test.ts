@@ -62,3 +62,13 @@ describe('an unzipped solution export (pnp UpdateCreatedBy_1_0_0_1)', { timeout:
     expect(lint.status, lint.stdout + lint.stderr).toBe(0);
   });
 });
+
+describe('a folder of exports that is not itself a solution', { timeout: 60_000 }, () => {
+  it('solution check names the folder and what it looked for', () => {
+    const folder = join(FIXTURES, 'coe-starter-kit');
+    const check = runPpkit(['solution', 'check', folder]);
+    expect(check.status).toBe(1);
+    expect(check.stderr.trim()).toBe(`ppkit: ${folder}: not a solution: no Other/Solution.xml (SolutionPackager folder), solution.xml (unzipped export) or manifest.json (flow package) in this folder`);
+  });
+});
+

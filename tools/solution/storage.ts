@@ -65,6 +65,7 @@ export async function readSolutionPackage(path: string): Promise<{ files: Packag
   if (stat.isDirectory()) {
     const folder = readSolutionFolder(path);
     if (isFlowPackageLayout(folder) || isUnzippedSolution(folder)) return { files: folder, kind: 'folder', zipLayout: true };
+    if (!folder.has('Other/Solution.xml')) throw new InputError('not a solution: no Other/Solution.xml (SolutionPackager folder), solution.xml (unzipped export) or manifest.json (flow package) in this folder', { file: path });
     return { files: folderToZip(folder), kind: 'folder', zipLayout: false };
   }
   return { files: await readSolutionZip(path), kind: 'zip', zipLayout: true };
