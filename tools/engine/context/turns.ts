@@ -17,6 +17,8 @@ export class Task {
   step = 0;
   /** The wait for a turn, while the task waits. */
   turn: Pending<void> | undefined;
+  /** Place in the scheduler's heap of contenders; -1 while blocked or done. */
+  heapIndex = -1;
 
   constructor(
     /** Iteration indexes from the run's root: the final tie-break. */
@@ -25,37 +27,44 @@ export class Task {
   ) {}
 }
 
+/**
+ * The tasks not blocked on children and not done (running, waiting, or holding the turn) are kept
+ * in a binary heap by turn order, so finding the next one costs O(log n), not a scan of every
+ * iteration of a 50-wide loop after every action. The holder stays in the heap: the next turn is
+ * only looked for while nobody holds it.
+ */
 export class TurnScheduler {
-  /** Live tasks; an array (not a Set) so the scan for the next turn allocates no iterator. */
-  private readonly tasks: Task[] = [];
+  private readonly heap: Task[] = [];
+  /** Tasks spawned and not yet finished (blocked ones included). */
+  private live = 0;
   private holder: Task | undefined;
 
   spawn(order: readonly number[], time: number): Task {
     const task = new Task(order, time);
-    this.tasks.push(task);
+    this.live++;
+    this.insert(task);
     return task;
   }
 
   /** The task ended: it no longer competes for turns. */
   finish(task: Task): void {
+    if (task.state === 'done') return;
     task.state = 'done';
-    const tasks = this.tasks;
-    const at = tasks.indexOf(task);
-    if (at >= 0) {
-      tasks[at] = tasks[tasks.length - 1] as Task;
-      tasks.pop();
-    }
+    this.live--;
+    this.remove(task);
     this.dispatch();
   }
 
   /** The task waits for its child tasks (a loop inside it): it does not compete meanwhile. */
   block(task: Task): void {
     task.state = 'blocked';
+    this.remove(task);
     this.dispatch();
   }
 
   unblock(task: Task): void {
     task.state = 'running';
+    this.insert(task);
   }
 
   /**
@@ -63,8 +72,11 @@ export class TurnScheduler {
    * The wait is a Pending (no microtask hop per action of a concurrent loop).
    */
   acquire(task: Task, time: number): Pending<void> | undefined {
-    task.time = time;
-    if (this.tasks.length === 1 || (!this.holder && this.next() === task)) {
+    if (task.time !== time) {
+      task.time = time;
+      this.reorder(task);
+    }
+    if (this.live === 1 || (!this.holder && this.heap[0] === task)) {
       task.state = 'holding';
       this.holder = task;
       return undefined;
@@ -80,13 +92,14 @@ export class TurnScheduler {
     task.time = endTime;
     task.step++;
     task.state = 'running';
+    this.reorder(task);
     if (this.holder === task) this.holder = undefined;
-    if (this.tasks.length > 1) this.dispatch();
+    if (this.live > 1) this.dispatch();
   }
 
   private dispatch(): void {
     if (this.holder) return;
-    const next = this.next();
+    const next = this.heap[0];
     if (next?.state !== 'waiting') return; // the earliest task is still on its way to the gate
     next.state = 'holding';
     this.holder = next;
@@ -95,16 +108,68 @@ export class TurnScheduler {
     turn?.resolve();
   }
 
-  /** The contender that should run next, among tasks not blocked on children. */
-  private next(): Task | undefined {
-    let best: Task | undefined;
-    const tasks = this.tasks;
-    for (let i = 0; i < tasks.length; i++) {
-      const task = tasks[i] as Task;
-      if (task.state !== 'running' && task.state !== 'waiting') continue;
-      if (!best || before(task, best)) best = task;
+  // The heap of contenders, ordered by `before`.
+
+  private insert(task: Task): void {
+    if (task.heapIndex >= 0) return;
+    task.heapIndex = this.heap.length;
+    this.heap.push(task);
+    this.up(task.heapIndex);
+  }
+
+  private remove(task: Task): void {
+    const at = task.heapIndex;
+    if (at < 0) return;
+    task.heapIndex = -1;
+    const last = this.heap.pop() as Task;
+    if (at < this.heap.length) {
+      this.heap[at] = last;
+      last.heapIndex = at;
+      this.up(at);
+      this.down(last.heapIndex);
     }
-    return best;
+  }
+
+  /** The task's key (time, step) changed. */
+  private reorder(task: Task): void {
+    const at = task.heapIndex;
+    if (at < 0) return;
+    this.up(at);
+    this.down(task.heapIndex);
+  }
+
+  private up(at: number): void {
+    const heap = this.heap;
+    const task = heap[at] as Task;
+    while (at > 0) {
+      const parentAt = (at - 1) >> 1;
+      const parent = heap[parentAt] as Task;
+      if (!before(task, parent)) break;
+      heap[at] = parent;
+      parent.heapIndex = at;
+      at = parentAt;
+    }
+    heap[at] = task;
+    task.heapIndex = at;
+  }
+
+  private down(at: number): void {
+    const heap = this.heap;
+    const size = heap.length;
+    const task = heap[at] as Task;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= size) break;
+      const right = left + 1;
+      const child = right < size && before(heap[right] as Task, heap[left] as Task) ? right : left;
+      const smaller = heap[child] as Task;
+      if (!before(smaller, task)) break;
+      heap[at] = smaller;
+      smaller.heapIndex = at;
+      at = child;
+    }
+    heap[at] = task;
+    task.heapIndex = at;
   }
 }
 
