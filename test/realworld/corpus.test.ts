@@ -31,7 +31,8 @@ function filesUnder(root: string): string[] {
 const workflowFiles = filesUnder(FIXTURES).filter((name) => /\/Workflows\/[^/]+\.json$/.test(name) || /\/Microsoft\.Flow\/flows\/[^/]+\/definition\.json$/.test(name));
 const CRUD = 'powerautomate-samples/crud-sharepoint-rest-api';
 const UPDATE_CREATED_BY = 'powerautomate-samples/UpdateCreatedBy_1_0_0_1';
-const solutionFolders = ['coe-starter-kit/CenterofExcellenceAuditLogs', CRUD, UPDATE_CREATED_BY];
+const EMBED_IMAGE = 'powerplatform-samples/Embed-Image-In-Email-Body';
+const solutionFolders = ['coe-starter-kit/CenterofExcellenceAuditLogs', CRUD, UPDATE_CREATED_BY, EMBED_IMAGE];
 const PNP = 'powerautomate-samples';
 const ALWAYS_REPLY = `${PNP}/always-reply-to-request/Microsoft.Flow/flows/64422a3f-e728-4a13-adea-13637bba1429/definition.json`;
 const TRY_CATCH = `${PNP}/Try-Catch-Finally/Microsoft.Flow/flows/6420a0b5-c254-42f1-9808-3370c281ca9d/definition.json`;
@@ -93,7 +94,8 @@ describe('flow lint on a folder of exports (a repository of samples)', { timeout
   it('lints each solution and package under the folder on its own, in one run', async () => {
     const summary = await lintTarget(FIXTURES);
     expect(summary.flows).toBe(workflowFiles.length);
-    const expected = new Set(workflowFiles.flatMap((name) => Object.keys(expectations[name] ?? {})));
+    // Each solution is linted as a whole (it knows its environment variables), each loose flow on its own.
+    const expected = new Set([...workflowFiles, ...solutionFolders].flatMap((name) => Object.keys(expectations[name] ?? {})));
     expect(new Set(summary.diagnostics.filter((d) => d.severity !== 'info' && d.severity !== 'hint').map((d) => d.code))).toEqual(expected);
     const run = runPpkit(['flow', 'lint', FIXTURES, '--format', 'json']);
     expect(run.stderr).toBe('');
@@ -143,6 +145,24 @@ describe('solution pack, check and unpack on real solution folders', { timeout: 
     const { findings, out } = roundTrip(folder, 'crud-newer');
     expect(findings.filter((d) => d.severity === 'error')).toEqual([]);
     expectSameFiles(folder, out);
+  });
+});
+
+describe('solution pack, check and unpack on a pnp/powerplatform-samples solution folder', { timeout: 60_000 }, () => {
+  it('Embed-Image-In-Email-Body: the check names the environment variable the repository lacks; the folder round-trips', () => {
+    const folder = join(FIXTURES, EMBED_IMAGE);
+    const { findings, out, checkStatus } = roundTrip(folder, 'embed');
+    expect(checkStatus).toBe(1);
+    const errors = findings.filter((d) => d.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    for (const error of errors) expect(error.message).toContain('crfc6_RelativeFilePathofImage');
+    expect([...new Set(findings.filter((d) => d.severity === 'warning').map((d) => d.code))].sort()).toEqual(['hardcoded-value', 'root-components']);
+    expectSameFiles(folder, out);
+    const settings = runPpkit(['solution', 'settings', folder]);
+    expect(settings.status, settings.stderr).toBe(0);
+    const parsed = JSON.parse(settings.stdout) as { EnvironmentVariables: { SchemaName: string }[]; ConnectionReferences: { LogicalName: string }[] };
+    expect(parsed.EnvironmentVariables.map((v) => v.SchemaName)).toEqual(['crfc6_Recipientemailaddress', 'crfc6_SharePointSiteURL']);
+    expect(parsed.ConnectionReferences.map((c) => c.LogicalName)).toEqual(['crfc6_sharedsharepointonline_383e5', 'crfc6_sharedwebcontents_6e89a']);
   });
 });
 
