@@ -160,7 +160,7 @@ async function timeIt<T>(name: string, fn: () => Promise<T> | T, ops: (value: T)
 export async function run(): Promise<void> {
   const baseline = await timeIt('hand-written loop', handWritten, (v) => v.actions);
   for (const [label, concurrency] of [['default concurrency (20)', undefined], ['Sequential', 1]] as const) {
-    const engine = await timeIt(`engine, ${label}`, () => runFlow({ definition: definition(concurrency), clock: new FakeClock('2024-01-01T00:00:00Z') }), (r) => r.history.records.length);
+    const engine = await timeIt(`engine, ${label}`, () => runFlow({ definition: definition(concurrency), clock: new FakeClock('2024-01-01T00:00:00Z') }), (r) => r.history.size);
     const result = engine.value;
     if (result.status !== 'Succeeded' || result.outputs.count !== ITEMS / 2 || result.outputs.last !== String(ITEMS - 1)) {
       throw new Error(`engine run is wrong: ${result.status} ${JSON.stringify(result.outputs)}`);
@@ -180,7 +180,7 @@ export async function run(): Promise<void> {
     }
   }
   const byHand = await timeIt('hand-written loop', readThenAppendByHand, (v) => v.actions);
-  const appends = await timeIt('engine, Sequential', () => runFlow({ definition: readThenAppendDefinition(), clock: new FakeClock('2024-01-01T00:00:00Z') }), (r) => r.history.records.length);
+  const appends = await timeIt('engine, Sequential', () => runFlow({ definition: readThenAppendDefinition(), clock: new FakeClock('2024-01-01T00:00:00Z') }), (r) => r.history.size);
   if (appends.value.status !== 'Succeeded' || appends.value.outputs.count !== ITEMS) throw new Error(`read-then-append run is wrong: ${appends.value.status} ${JSON.stringify(appends.value.outputs)}`);
   printComparison(`read length(variables('list')) then append (${ITEMS} items, ${appends.measurement.ops} actions)`, appends.measurement, byHand.measurement);
   printFigure('  read-then-append', `engine takes ${(appends.measurement.ms / byHand.measurement.ms).toFixed(1)}x the hand-written time (linear: no copy of the array per append)`);

@@ -120,6 +120,11 @@ export class Pending<T> implements PromiseLike<T> {
         this.reject(new TypeError('a Pending cannot resolve to itself'));
         return;
       }
+      // Already settled: take its result now rather than one more pass through the queue.
+      if (value.state !== PENDING) {
+        this.settle(value.state, value.value);
+        return;
+      }
       value.register({ source: undefined, derived: this as Pending<unknown>, onFulfilled: undefined, onRejected: undefined, adopt: true });
       return;
     }
