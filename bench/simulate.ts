@@ -18,7 +18,8 @@ import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_RESOURCE, startO365Mo
 import { FakeClock } from '../tools/engine/index.js';
 import { parseFaults, type SimulateOptions } from '../tools/simulate/options.js';
 import { directDataverseTransport } from '../tools/simulate/direct-transport.js';
-import { fetchTransport } from '../tools/engine/connectors/transport.js';
+import { loopbackTransport } from '../tools/simulate/loopback-transport.js';
+import { fetchTransport, type HttpTransport } from '../tools/engine/connectors/transport.js';
 import { simulate } from '../tools/simulate/simulate.js';
 import { importSolution } from '../tools/simulate/solution-input.js';
 import { planTables } from '../tools/simulate/tables.js';
@@ -36,17 +37,18 @@ class BusyClock {
   private since = 0;
   busyMs = 0;
   requests = 0;
-  readonly fetch: typeof fetch = async (input, init) => {
-    if (this.inFlight++ === 0) this.since = performance.now();
-    this.requests++;
-    try {
-      const response = await fetch(input, init);
-      const body = await response.arrayBuffer();
-      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-    } finally {
-      if (--this.inFlight === 0) this.busyMs += performance.now() - this.since;
-    }
-  };
+  /** Wraps the engine's transport (simulate's wrapTransport): every request the engine sends is timed. */
+  readonly wrap = (transport: HttpTransport): HttpTransport => ({
+    send: async (request, options) => {
+      if (this.inFlight++ === 0) this.since = performance.now();
+      this.requests++;
+      try {
+        return await transport.send(request, options);
+      } finally {
+        if (--this.inFlight === 0) this.busyMs += performance.now() - this.since;
+      }
+    },
+  });
 }
 
 export async function run(): Promise<void> {
@@ -77,7 +79,7 @@ export async function run(): Promise<void> {
     const busy = new BusyClock();
     const rssBefore = process.resourceUsage().maxRSS;
     const started = performance.now();
-    const result = await simulate({ ...options, transport: 'direct', fetch: busy.fetch });
+    const result = await simulate({ ...options, transport: 'direct', wrapTransport: busy.wrap });
     const wallMs = performance.now() - started;
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
     printFigure('simulate --transport direct', `${result.launches} launch events in ${result.blobs} blobs (${result.records} records), ${result.runs.succeeded} runs + ${result.childRuns.succeeded} child runs; ground truth ${result.groundTruth.found}/${result.groundTruth.expected}${result.ok ? ' OK' : ` MISMATCH: ${result.problems.join('; ')}`}`);
@@ -98,7 +100,7 @@ export async function run(): Promise<void> {
     const oneDay = { ...options, days: 1, reportFile: join(dir, 'one-day.html') };
     const httpBusy = new BusyClock();
     const httpStart = performance.now();
-    const overHttp = await simulate({ ...oneDay, transport: 'http', fetch: httpBusy.fetch });
+    const overHttp = await simulate({ ...oneDay, transport: 'http', wrapTransport: httpBusy.wrap });
     const httpMs = performance.now() - httpStart;
     printFigure('simulate --transport http, 1 day', `${overHttp.launches} launch events in ${(httpMs / 1000).toFixed(1)} s; services ${((httpBusy.busyMs / httpMs) * 100).toFixed(0)}% (a request in flight), engine ${((1 - httpBusy.busyMs / httpMs) * 100).toFixed(0)}%`);
     const directStart = performance.now();
@@ -131,12 +133,17 @@ async function handWrittenClient(options: SimulateOptions, expectedLaunches: num
   });
   const imported = await importSolution(options.solution);
   const dataverse = await startDataverse({ tables: defineTables(planTables(imported.tables, [], imported.flows.workflows).definitions), now });
+  const sockets = loopbackTransport([o365.url, dataverse.url], fetchTransport(fetch));
   try {
-    const dataverseTransport = directDataverseTransport(dataverse, fetchTransport(fetch));
-    const send = async (method: string, url: string, body?: unknown) => {
-      const answer = await dataverseTransport.send({ method, url, headers: body === undefined ? {} : { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }, { timeoutMs: 120_000 });
-      return answer.body === '' ? undefined : JSON.parse(String(answer.body));
+    // The transports simulate uses: kept-alive sockets to the O365 mock, Dataverse in process.
+    const transport = directDataverseTransport(dataverse, sockets);
+    const call = async (method: string, url: string, headers: Record<string, string> = {}, body?: string) => {
+      const answer = await transport.send({ method, url, headers, body }, { timeoutMs: 120_000 });
+      const text = typeof answer.body === 'string' ? answer.body : Buffer.from(answer.body).toString('utf8');
+      return { headers: answer.headers, json: text === '' ? undefined : JSON.parse(text) };
     };
+    const send = async (method: string, url: string, body?: unknown) =>
+      (await call(method, url, body === undefined ? {} : { 'Content-Type': 'application/json' }, body === undefined ? undefined : JSON.stringify(body))).json;
     const started = performance.now();
     const root = `${o365.url}/api/v1.0/${o365.tenantId}/activity/feed`;
     let launches = 0;
@@ -144,25 +151,22 @@ async function handWrittenClient(options: SimulateOptions, expectedLaunches: num
       const runAt = firstDay + day * DAY_MS;
       clock.setTime(runAt);
       // A token lives an hour of the fake clock: one per simulated day, as each daily run gets one.
-      const token = (await (await fetch(`${o365.url}/${o365.tenantId}/oauth2/token`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: DEFAULT_CLIENT_ID, client_secret: DEFAULT_CLIENT_SECRET, resource: DEFAULT_RESOURCE }),
-      })).json()) as { access_token: string };
+      const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: DEFAULT_CLIENT_ID, client_secret: DEFAULT_CLIENT_SECRET, resource: DEFAULT_RESOURCE }).toString();
+      const token = (await call('POST', `${o365.url}/${o365.tenantId}/oauth2/token`, { 'Content-Type': 'application/x-www-form-urlencoded' }, form)).json as { access_token: string };
       const auth = { Authorization: `Bearer ${token.access_token}` };
-      if (day === 1) await (await fetch(`${root}/subscriptions/start?contentType=Audit.General&PublisherIdentifier=${o365.tenantId}`, { method: 'POST', headers: auth })).arrayBuffer();
+      if (day === 1) await call('POST', `${root}/subscriptions/start?contentType=Audit.General&PublisherIdentifier=${o365.tenantId}`, auth);
       for (let hour = 0; hour < 24; hour++) {
         const from = new Date(runAt - DAY_MS + hour * 3_600_000).toISOString();
         const to = new Date(runAt - DAY_MS + (hour + 1) * 3_600_000).toISOString();
         let url: string | null = `${root}/subscriptions/content?contentType=Audit.General&startTime=${from}&endTime=${to}&PublisherIdentifier=${o365.tenantId}`;
         while (url) {
-          const page: Response = await fetch(url, { headers: auth });
-          const blobs = (await page.json()) as { contentUri: string }[];
-          url = page.headers.get('nextpageuri');
+          const page = await call('GET', url, auth);
+          const blobs = page.json as { contentUri: string }[];
+          url = page.headers.nextpageuri ?? null;
           for (let i = 0; i < blobs.length; i += 10) {
             await Promise.all(
               blobs.slice(i, i + 10).map(async (blob) => {
-                const records = (await (await fetch(blob.contentUri.replace(/^https?:\/\/[^/]+/, o365.url), { headers: auth })).json()) as { Id: string; Operation: string; CreationTime: string; AppName?: string; UserId: string; Workload: string }[];
+                const records = (await call('GET', blob.contentUri.replace(/^https?:\/\/[^/]+/, o365.url), auth)).json as { Id: string; Operation: string; CreationTime: string; AppName?: string; UserId: string; Workload: string }[];
                 for (const record of records.filter((r) => r.Operation === 'LaunchPowerApp')) {
                   launches++;
                   const found = (await send('GET', `${dataverse.apiUrl}admin_auditlogs?$select=admin_auditlogid&$filter=admin_auditlogid eq ${record.Id}&$top=1`)) as { value: unknown[] };
@@ -178,8 +182,9 @@ async function handWrittenClient(options: SimulateOptions, expectedLaunches: num
     }
     const ms = performance.now() - started;
     if (launches !== expectedLaunches) printFigure('baseline note', `the hand-written client saw ${launches} launch events, the simulation ${expectedLaunches}`);
-    return { name: 'hand-written client, same services and transport', ops: launches, ms, perSecond: (launches / ms) * 1000 };
+    return { name: 'hand-written client, same services and transports', ops: launches, ms, perSecond: (launches / ms) * 1000 };
   } finally {
+    sockets.close();
     await Promise.all([o365.stop(), dataverse.stop()]);
   }
 }

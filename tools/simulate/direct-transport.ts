@@ -14,18 +14,22 @@ const NO_BODY = new Set([101, 204, 205, 304]);
  * so at 100k records these round trips are most of a simulation's time. Everything else (the
  * Office 365 mock, the mail sink, other Web API versions in the URL) goes to `fallback`.
  */
-export function directDataverseTransport(dataverse: RunningDataverse, fallback: HttpTransport): HttpTransport {
+export function directDataverseTransport(dataverse: Pick<RunningDataverse, 'apiUrl' | 'store'>, fallback: HttpTransport): HttpTransport {
   const root = dataverse.apiUrl;
-  const rootPath = new URL(root).pathname;
-  const context = { store: dataverse.store, serviceRoot: root };
+  const answer = dataverseAnswerer(dataverse);
   return {
     async send(request, options) {
       if (!request.url.startsWith(root)) return fallback.send(request, options);
       return answer(request);
     },
   };
+}
 
-  function answer(request: WireRequest): WireResponse {
+/** Answers a request to the emulator's API root (`dataverse.apiUrl...`) as its HTTP server would, in process. */
+export function dataverseAnswerer(dataverse: Pick<RunningDataverse, 'apiUrl' | 'store'>): (request: WireRequest) => WireResponse {
+  const rootPath = new URL(dataverse.apiUrl).pathname;
+  const context = { store: dataverse.store, serviceRoot: dataverse.apiUrl };
+  return (request) => {
     const url = new URL(request.url);
     const headers = new Map<string, string>();
     for (const name in request.headers) {
@@ -46,5 +50,5 @@ export function directDataverseTransport(dataverse: RunningDataverse, fallback: 
     const replyHeaders: Record<string, string> = {};
     for (const name of [...lowered.keys()].sort()) replyHeaders[name] = lowered.get(name)!;
     return { statusCode: reply.status, headers: replyHeaders, body: text };
-  }
+  };
 }

@@ -1,3 +1,4 @@
+import type { HttpTransport } from '../engine/connectors/transport.js';
 import { UsageError } from '../core/errors.js';
 
 /** Fault knobs of `--faults throttle=0.05,5xx=0.02,dup=0.1,late=0.05,expired=0.01,latency=5`. */
@@ -68,6 +69,11 @@ export interface SimulateOptions {
   detailedRuns: number;
   /** `http` (default): every request over loopback HTTP; `direct`: Dataverse requests go to the emulator's router in-process. */
   transport?: 'http' | 'direct';
-  /** The engine's HTTP client (default the global fetch); the benchmark passes a timing wrapper. */
+  /**
+   * The engine's HTTP client for every request (tests pass their own). Without it, requests to the
+   * local services go over kept-alive node:http sockets (loopback-transport.ts), others through fetch.
+   */
   fetch?: typeof fetch;
+  /** Wraps the transport of the engine's requests over HTTP (the benchmark times the requests in flight). */
+  wrapTransport?: (transport: HttpTransport) => HttpTransport;
 }

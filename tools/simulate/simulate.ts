@@ -10,6 +10,7 @@ import { CONTENT_TYPES, isGuid, type ContentType } from '../mocks/tenant/index.j
 import { connectorCalls } from './flow-scan.js';
 import { allRows } from './all-rows.js';
 import { directDataverseTransport } from './direct-transport.js';
+import { loopbackTransport, type LoopbackTransport } from './loopback-transport.js';
 import { fetchTransport } from '../engine/connectors/transport.js';
 import { bindConnections, type BoundConnection } from './bindings.js';
 import { withChildCallHeaders } from './child-call-headers.js';
@@ -99,6 +100,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
   let o365: O365Mock | undefined;
   let dataverse: RunningDataverse | undefined;
   let mail: MailSink | undefined;
+  let loopback: LoopbackTransport | undefined;
   try {
     o365 = await startO365Mock({
       tenantId,
@@ -153,7 +155,10 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
       mailUrl: mail.url,
     });
     for (const b of bound) log(`connection ${b.key} -> ${b.target}`);
-    const transport = options.transport === 'direct' ? directDataverseTransport(dataverse, fetchTransport(options.fetch ?? globalThis.fetch)) : undefined;
+    // A given fetch carries every request (tests intercept them); else the local services get kept-alive sockets.
+    const sockets = options.fetch ? fetchTransport(options.fetch) : (loopback = loopbackTransport([o365.url, dataverse.url, mail.url], fetchTransport(globalThis.fetch)));
+    const http = options.wrapTransport ? options.wrapTransport(sockets) : sockets;
+    const transport = options.transport === 'direct' ? directDataverseTransport(dataverse, http) : http;
     const connections = Object.fromEntries(bound.map((b: BoundConnection) => [b.key, b.config]));
     const parameters: Record<string, unknown> = { ...imported.flows.environmentVariables, ...settings, admin_TenantID: o365.tenantId };
     if (!parameters.admin_AdminMail) parameters.admin_AdminMail = ADMIN_MAIL;
@@ -266,6 +271,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
     writeFileAtomic(options.reportFile, renderReportHtml({ ...reportData(result, figures, reportRunsList, rows, options, times.length), timeline }));
     return result;
   } finally {
+    loopback?.close();
     await Promise.all([o365?.stop(), dataverse?.stop(), mail?.stop()]);
   }
 }
