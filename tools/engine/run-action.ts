@@ -101,7 +101,7 @@ export function runAction(action: PlannedAction, frame: Frame, start: number): M
   if (action.secureInputs) record.secureInputs = true;
   if (action.secureOutputs) record.secureOutputs = true;
   frame.slots[action.slot] = record;
-  run.latest.set(action.name, record);
+  run.latest[action.index] = record;
   run.history.add(record);
   const leaf = !action.type.container;
   if (leaf) {

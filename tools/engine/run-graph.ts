@@ -64,7 +64,7 @@ function skip(action: PlannedAction, frame: Frame, at: number, error: ActionErro
   record.code = 'ActionSkipped';
   record.error = error;
   frame.slots[action.slot] = record;
-  frame.run.latest.set(action.name, record);
+  frame.run.latest[action.index] = record;
   frame.run.history.add(record);
   frame.run.history.store(record);
   return record;

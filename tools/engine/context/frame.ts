@@ -53,12 +53,11 @@ export class Frame implements EvaluationContext {
     const action = this.run.plan.actions.get(name);
     if (action) {
       for (let frame: Frame | undefined = this; frame; frame = frame.parent) {
-        if (frame.graph === action.graph) return frame.slots[action.slot] ?? this.run.latest.get(name);
+        if (frame.graph === action.graph) return frame.slots[action.slot] ?? this.run.latest[action.index];
       }
-      const nested = this.findNested(action);
-      if (nested) return nested;
+      return this.findNested(action) ?? this.run.latest[action.index];
     }
-    return this.run.latest.get(name);
+    return undefined;
   }
 
   /** `action` inside containers: walks down from the innermost container that ran in a pass enclosing this one. */

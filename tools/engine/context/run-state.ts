@@ -84,8 +84,8 @@ export class RunState {
   readonly variables = new Map<string, Variable>();
   readonly arrayReads = new ArrayReads();
   readonly turns = new TurnScheduler();
-  /** Last record of each action name, for references from outside the action's own frame. */
-  readonly latest = new Map<string, ActionRun>();
+  /** Last record of each action (by PlannedAction.index), for references from outside the action's own frame. */
+  readonly latest: Array<ActionRun | undefined>;
   terminated: { status: RunStatus; error?: ActionError; by: string } | undefined;
   /** What the Response / "Respond to a PowerApp or flow" action returned. */
   response: { statusCode: number; headers: Record<string, string>; body: unknown; by: string } | undefined;
@@ -101,6 +101,8 @@ export class RunState {
     readonly services: RunServices,
     /** How many parent flows called this one (child flow nesting). */
     readonly depth: number,
-  ) {}
+  ) {
+    this.latest = new Array<ActionRun | undefined>(plan.actions.size).fill(undefined);
+  }
 }
 

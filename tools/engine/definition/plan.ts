@@ -38,6 +38,8 @@ export interface PlannedAction {
   timeoutMs: number | undefined;
   /** The compiled `inputs` template, filled on first use (the hottest part: kept out of the map). */
   inputsTemplate: ((context: never) => unknown) | undefined;
+  /** Position among all the definition's actions (per-run tables are indexed by it). */
+  index: number;
 }
 
 export interface PlannedGraph {
@@ -114,6 +116,7 @@ export function planWorkflow(workflow: LoadedWorkflow): Plan {
         slot: -1,
         timeoutMs: action.limit?.timeout === undefined || /^until$/i.test(action.type) ? undefined : parseIsoDuration(action.limit.timeout),
         inputsTemplate: undefined,
+        index: all.size,
       };
       all.set(name, planned);
       declared.push(planned);

@@ -2,7 +2,10 @@ import type { RunStatus } from '../../expressions/context.js';
 import type { PlannedGraph } from '../definition/plan.js';
 import type { ActionRun } from '../history/action-run.js';
 
-const FAILING: ReadonlySet<RunStatus> = new Set(['Failed', 'TimedOut', 'Aborted']);
+/** Failed, TimedOut and Aborted fail a branch (a switch: this runs once per graph pass). */
+function failing(status: RunStatus): boolean {
+  return status === 'Failed' || status === 'TimedOut' || status === 'Aborted';
+}
 
 /**
  * The status of a graph of actions (a run, a Scope, a branch) by Logic Apps' documented rule: each
@@ -16,7 +19,7 @@ export function graphStatus(graph: PlannedGraph, slots: ReadonlyArray<ActionRun 
     const record = slots[leaf.slot];
     // Fast path: a leaf that ran decides its branch by itself.
     const status = record && record.status !== 'Skipped' ? record.status : effectiveStatus(leaf.name, graph, slots, new Set());
-    if (FAILING.has(status)) return 'Failed';
+    if (failing(status)) return 'Failed';
     if (status === 'Cancelled') cancelled = true;
   }
   return cancelled ? 'Cancelled' : 'Succeeded';
@@ -32,7 +35,7 @@ function effectiveStatus(name: string, graph: PlannedGraph, slots: ReadonlyArray
   let worst: RunStatus = 'Skipped';
   for (const edge of action?.runAfter ?? []) {
     const status = effectiveStatus(edge.name, graph, slots, seen);
-    if (FAILING.has(status)) return 'Failed';
+    if (failing(status)) return 'Failed';
     if (status === 'Cancelled' || (status === 'Succeeded' && worst === 'Skipped')) worst = status;
   }
   return worst;
