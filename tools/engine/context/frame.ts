@@ -1,7 +1,9 @@
 import type { ActionRecord, EvaluationContext } from '../../expressions/context.js';
+import { actionIgnoringCase } from '../definition/action-names.js';
 import type { PlannedAction, PlannedGraph } from '../definition/plan.js';
 import type { ActionRun } from '../history/action-run.js';
 import type { RunState } from './run-state.js';
+import { workflowTags } from './workflow-tags.js';
 import type { Task } from './turns.js';
 
 export type LoopKind = 'foreach' | 'until' | 'repeat';
@@ -50,7 +52,7 @@ export class Frame implements EvaluationContext {
    * action's latest run.
    */
   find(name: string): ActionRun | undefined {
-    const action = this.run.plan.actions.get(name);
+    const action = this.run.plan.actions.get(name) ?? actionIgnoringCase(this.run.plan, name);
     if (action) {
       for (let frame: Frame | undefined = this; frame; frame = frame.parent) {
         if (frame.graph === action.graph) return frame.slots[action.slot] ?? this.run.latest[action.index];
@@ -129,14 +131,16 @@ export class Frame implements EvaluationContext {
     for (let frame: Frame | undefined = this; frame; frame = frame.parent) {
       if (frame.loopKind === 'foreach' && frame.loopName === loopName) return frame.loopItem;
     }
-    return undefined;
+    const declared = actionIgnoringCase(this.run.plan, loopName)?.name;
+    return declared !== undefined && declared !== loopName ? this.items(declared) : undefined;
   }
 
   iterationIndexes(loopName: string): number | undefined {
     for (let frame: Frame | undefined = this; frame; frame = frame.parent) {
       if (frame.loopKind === 'until' && frame.loopName === loopName) return frame.index;
     }
-    return undefined;
+    const declared = actionIgnoringCase(this.run.plan, loopName)?.name;
+    return declared !== undefined && declared !== loopName ? this.iterationIndexes(declared) : undefined;
   }
 
   result(scopeName: string): ActionRecord[] | undefined {
@@ -151,7 +155,7 @@ export class Frame implements EvaluationContext {
       name: id,
       type: 'Microsoft.Logic/workflows',
       location: 'local',
-      tags: { flowDisplayName: run.workflow.name, environmentName: 'local', logicAppName: id },
+      tags: workflowTags(run.workflow),
       run: { id: `/workflows/${id}/runs/${run.id}`, name: run.id, type: 'Microsoft.Logic/workflows/runs' },
     };
   }
