@@ -26,7 +26,7 @@ export function directDataverseTransport(dataverse: Pick<RunningDataverse, 'apiU
 }
 
 /** Answers a request to the emulator's API root (`dataverse.apiUrl...`) as its HTTP server would, in process. */
-export function dataverseAnswerer(dataverse: Pick<RunningDataverse, 'apiUrl' | 'store'>): (request: WireRequest) => WireResponse {
+function dataverseAnswerer(dataverse: Pick<RunningDataverse, 'apiUrl' | 'store'>): (request: WireRequest) => WireResponse {
   const rootPath = new URL(dataverse.apiUrl).pathname;
   const context = { store: dataverse.store, serviceRoot: dataverse.apiUrl };
   return (request) => {
