@@ -25,9 +25,7 @@ interface HistoryAction { name: string; status: string; repetition?: number[]; o
 describe('the engine loads and plans every real flow', () => {
   it('finds the fixture flows', () => expect(workflowFiles.length).toBeGreaterThanOrEqual(15));
 
-  // Real flows the engine cannot plan yet: each has an it.fails case in engine-gaps.test.ts.
-  const gaps = new Set(['powerautomate-samples/Outlook-check-if-meeting-conflicts-with-lunch/Microsoft.Flow/flows/04e61882-79fa-4668-803e-b26699ee94ab/definition.json']);
-  it.each(workflowFiles.filter((name) => !gaps.has(name)).map((name) => [name]))('%s', async (name) => {
+  it.each(workflowFiles.map((name) => [name]))('%s', async (name) => {
     const { workflow } = await loadWorkflow(join(FIXTURES, name));
     const plan = planWorkflow(workflow);
     expect(plan.actions.size).toBeGreaterThan(0);
@@ -90,6 +88,20 @@ describe('real flows that run offline', { timeout: 60_000 }, () => {
       }
     }
     expect(seen.size).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('an Outlook event webhook trigger with splitOn and trigger conditions', { timeout: 60_000 }, () => {
+  it('one run per changed event; the deleted one is filtered out by the trigger condition, the added one calls Outlook', () => {
+    const trigger = join(import.meta.dirname, 'inputs', 'outlook-changed-events.trigger.json');
+    const run = runPpkit(['flow', 'run', join(FIXTURES, PNP, 'Outlook-check-if-meeting-conflicts-with-lunch'), '--trigger', trigger, '--json', '--now', NOW]);
+    expect(run.status).toBe(1);
+    const result = JSON.parse(run.stdout) as { runs: { status: string; error?: { code: string }; actions?: Record<string, { status: string; error?: { code: string } }> }[] };
+    expect(result.runs.map((r) => r.status)).toEqual(['Skipped', 'Failed']);
+    expect(result.runs[0]!.error?.code).toBe('TriggerConditionNotMet');
+    // No Office 365 connection is bound: the added event's first call fails with a clear code, the rest is skipped.
+    expect(result.runs[1]!.actions?.['Get_event_(V3)']).toMatchObject({ status: 'Failed', error: { code: 'ConnectionNotFound' } });
+    expect(result.runs[1]!.actions?.Terminate?.status).toBe('Skipped');
   });
 });
 
