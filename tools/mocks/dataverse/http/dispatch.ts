@@ -1,11 +1,13 @@
 import { DataverseError } from '../store/dataverse-error.js';
 import { errorResponse, type DataverseRequest, type DataverseResponse, type RouteContext } from './exchange.js';
 import { parseResourcePath, type ResourcePath } from './resource-path.js';
+import { postBoundAction, postUnboundAction } from './routes/action.js';
 import { postBatch } from './routes/batch.js';
 import { getCollection, notAllowedOnCollection, postCollection } from './routes/collection.js';
 import { getCount } from './routes/count.js';
 import { deleteEntity, getEntity, getProperty, patchEntity } from './routes/entity.js';
 import { getMetadata } from './routes/metadata.js';
+import { deleteRef, getRef, postRef, putRef } from './routes/ref.js';
 import { getServiceDocument } from './routes/service-document.js';
 
 type Route = (request: DataverseRequest, context: RouteContext, path: ResourcePath) => DataverseResponse;
@@ -22,7 +24,8 @@ const ROUTES: Record<Kind, Partial<Record<string, Route>>> = {
   batch: { POST: (r, c) => postBatch(r, c, dispatch) },
   collection: {
     GET: on<'collection'>((r, c, p) => getCollection(r, c, p.entitySet)),
-    POST: on<'collection'>((r, c, p) => postCollection(r, c, p.entitySet)),
+    // A name that is no entity set is an unbound action (`POST RetrieveEnvironmentVariableSecretValue`).
+    POST: on<'collection'>((r, c, p) => (c.store.tables.byEntitySet.has(p.entitySet) ? postCollection(r, c, p.entitySet) : postUnboundAction(r, c, p.entitySet))),
     PATCH: (r) => notAllowedOnCollection(r),
     DELETE: (r) => notAllowedOnCollection(r),
   },
@@ -33,6 +36,8 @@ const ROUTES: Record<Kind, Partial<Record<string, Route>>> = {
     DELETE: on<'entity'>((r, c, p) => deleteEntity(r, c, p.entitySet, p.key)),
   },
   property: { GET: on<'property'>((r, c, p) => getProperty(r, c, p.entitySet, p.key, p.property)) },
+  ref: { GET: on<'ref'>(getRef), POST: on<'ref'>(postRef), PUT: on<'ref'>(putRef), DELETE: on<'ref'>(deleteRef) },
+  boundAction: { POST: on<'boundAction'>((r, c, p) => postBoundAction(r, c, p.entitySet, p.action)) },
 };
 
 /** Answers one Web API request; Dataverse errors become their status and error body. */

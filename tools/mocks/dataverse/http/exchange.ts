@@ -25,6 +25,8 @@ export interface RouteContext {
   store: DataverseStore;
   /** `http://127.0.0.1:<port>/api/data/v9.2/` (with the trailing slash). */
   serviceRoot: string;
+  /** Azure Key Vault secrets by reference, for Secret-type environment variables (never logged). */
+  secrets?: ReadonlyMap<string, string>;
 }
 
 export const JSON_CONTENT_TYPE = 'application/json; odata.metadata=minimal';

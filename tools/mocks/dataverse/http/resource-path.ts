@@ -8,9 +8,15 @@ export type ResourcePath =
   | { kind: 'collection'; entitySet: string }
   | { kind: 'count'; entitySet: string }
   | { kind: 'entity'; entitySet: string; key: string }
-  | { kind: 'property'; entitySet: string; key: string; property: string };
+  | { kind: 'property'; entitySet: string; key: string; property: string }
+  /** `<set>(<key>)/<navigation>/$ref`, or `<set>(<key>)/<navigation>(<relatedKey>)/$ref`. */
+  | { kind: 'ref'; entitySet: string; key: string; navigation: string; relatedKey?: string }
+  /** `<set>(<key>)/Microsoft.Dynamics.CRM.<action>`: a bound action. */
+  | { kind: 'boundAction'; entitySet: string; key: string; action: string };
 
 const ENTITY = /^([A-Za-z_][A-Za-z0-9_]*)\((.*)\)$/;
+const REF = /^([A-Za-z_][A-Za-z0-9_]*)(?:\(([^()]*)\))?\/\$ref$/;
+const BOUND_ACTION = /^Microsoft\.Dynamics\.CRM\.([A-Za-z_][A-Za-z0-9_]*)$/;
 
 /** Splits `admin_apps(<key>)/admin_displayname` and friends; the key text is parsed by the store. */
 export function parseResourcePath(path: string): ResourcePath {
@@ -35,6 +41,10 @@ export function parseResourcePath(path: string): ResourcePath {
   const [, entitySet, key] = entity;
   if (rest === undefined) return { kind: 'entity', entitySet: entitySet!, key: key! };
   if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(rest)) return { kind: 'property', entitySet: entitySet!, key: key!, property: rest };
+  const ref = REF.exec(rest);
+  if (ref) return { kind: 'ref', entitySet: entitySet!, key: key!, navigation: ref[1]!, ...(ref[2] === undefined ? {} : { relatedKey: ref[2] }) };
+  const bound = BOUND_ACTION.exec(rest);
+  if (bound) return { kind: 'boundAction', entitySet: entitySet!, key: key!, action: bound[1]! };
   throw dataverseErrors.resourceNotFound(rest);
 }
 

@@ -18,6 +18,11 @@ export interface StartDataverseOptions {
   now?: () => Date;
   /** Largest request body accepted (default 16 MB). */
   maxBodyBytes?: number;
+  /**
+   * Azure Key Vault secrets by reference (`/subscriptions/…/vaults/<vault>/secrets/<name>`), the
+   * values RetrieveEnvironmentVariableSecretValue returns for Secret-type environment variables.
+   */
+  secrets?: Record<string, string>;
 }
 
 export interface RunningDataverse {
@@ -39,6 +44,7 @@ export async function startDataverse(options: StartDataverseOptions): Promise<Ru
   const tables = Array.isArray(options.tables) ? defineTables(options.tables as TableDefinition[]) : (options.tables as TableSet);
   const store = new DataverseStore({ tables, dbFile: options.dbFile, now: options.now, synchronous: options.synchronous });
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024 * 1024;
+  const secrets = new Map(Object.entries(options.secrets ?? {}));
   let serviceRoot = '';
   let server;
   try {
@@ -57,7 +63,7 @@ export async function startDataverse(options: StartDataverseOptions): Promise<Ru
         sendText(response, 413, JSON.stringify({ error: { code: '0x80040203', message: `The request body is larger than ${maxBodyBytes} bytes.` } }), { 'Content-Type': JSON_CONTENT_TYPE });
         return;
       }
-      const answer = dispatch(toRequest(request, url, prefix[0], body), { store, serviceRoot });
+      const answer = dispatch(toRequest(request, url, prefix[0], body), { store, serviceRoot, secrets });
       sendText(response, answer.status, answer.body, answer.headers);
     });
   } catch (error) {

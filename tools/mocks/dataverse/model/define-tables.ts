@@ -1,6 +1,6 @@
 import { InputError, type ErrorLocation } from '../../../core/errors.js';
 import { columnKinds, columnTypeNames, type ColumnTypeName } from './column-types/index.js';
-import type { AlternateKey, Column, ColumnDefinition, Table, TableDefinition, TableSet } from './table.js';
+import type { AlternateKey, Column, ColumnDefinition, OneToManyRelationship, Table, TableDefinition, TableSet } from './table.js';
 
 /** Maps a path inside the definitions to a location (the YAML loader passes line numbers). */
 export type LocatePath = (path: readonly (string | number)[]) => ErrorLocation;
@@ -51,6 +51,7 @@ export function defineTables(definitions: readonly TableDefinition[], locate: Lo
   };
 
   const tables = definitions.map((definition, index) => resolveTable(definition, index, resolveTarget, fail));
+  linkRelationships(definitions, tables, fail);
   return {
     tables,
     byEntitySet: new Map(tables.map((t) => [t.entitySetName, t])),
@@ -94,6 +95,7 @@ function resolveTable(
     if (spec.type === 'lookup') {
       const target = typeof spec.target === 'string' ? resolveTarget(spec.target) : undefined;
       if (!target) fail(`lookup needs target: the logical name of a table defined here, got ${JSON.stringify(spec.target ?? null)}`, [...path, 'target']);
+      if (spec.relationship !== undefined && (typeof spec.relationship !== 'string' || !NAME.test(spec.relationship))) fail('expected relationship: a relationship schema name of letters, digits and _', [...path, 'relationship']);
       add(makeColumn(schemaName, { ...spec, target }), path);
       continue;
     }
@@ -142,8 +144,28 @@ function resolveTable(
     columns,
     byJsonName: new Map(columns.map((c) => [c.jsonName, c])),
     byNavigation: new Map(columns.filter((c) => c.kind.name === 'lookup').map((c) => [c.schemaName, c])),
+    relationships: new Map(),
     alternateKeys,
   };
+}
+
+/**
+ * Registers every lookup as a one-to-many relationship on the table it points to, under the
+ * relationship name (declared, or `<target>_<table>_<lookup>`): the collection-valued navigation
+ * property that `POST <set>(<id>)/<relationship>/$ref` associates rows through.
+ */
+function linkRelationships(definitions: readonly TableDefinition[], tables: readonly Table[], fail: (message: string, path: (string | number)[]) => never): void {
+  const byLogical = new Map(tables.map((t) => [t.logicalName, t]));
+  tables.forEach((table, index) => {
+    for (const lookup of table.byNavigation.values()) {
+      const target = byLogical.get(lookup.target!)!;
+      const declared = definitions[index]!.columns?.[lookup.schemaName];
+      const name = (typeof declared === 'object' ? declared.relationship : undefined) ?? `${target.logicalName}_${table.logicalName}_${lookup.logicalName}`;
+      const relationships = target.relationships as Map<string, OneToManyRelationship>;
+      if (relationships.has(name) || target.byNavigation.has(name)) fail(`relationship "${name}" is defined twice on ${target.logicalName}`, [index, 'columns', lookup.schemaName, 'relationship']);
+      relationships.set(name, { name, referencingTable: table.logicalName, lookup });
+    }
+  });
 }
 
 function makeColumn(schemaName: string, spec: ColumnDefinition): Column {

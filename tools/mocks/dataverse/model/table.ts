@@ -9,6 +9,12 @@ export interface ColumnDefinition {
   maxLength?: number;
   /** Choice columns: value -> label (the label shows as a FormattedValue annotation). */
   options?: Record<string, string>;
+  /**
+   * Lookups: the one-to-many relationship's schema name, which is also the collection-valued
+   * navigation property on the target table (`contact_customer_accounts` on account for
+   * contact.parentcustomerid). Default: `<target>_<table>_<lookup>`.
+   */
+  relationship?: string;
 }
 
 /**
@@ -43,6 +49,14 @@ export interface Column {
   readOnly?: boolean;
 }
 
+/** A lookup seen from the table it points to: `<name>` lists the rows whose `lookup` holds this row. */
+export interface OneToManyRelationship {
+  name: string;
+  /** The table holding the lookup (logical name). */
+  referencingTable: string;
+  lookup: Column;
+}
+
 export interface AlternateKey {
   name: string;
   columns: readonly Column[];
@@ -59,6 +73,11 @@ export interface Table {
   byJsonName: ReadonlyMap<string, Column>;
   /** Lookups by navigation property (schema name, case-sensitive as in Dataverse). */
   byNavigation: ReadonlyMap<string, Column>;
+  /**
+   * Collection-valued navigation properties: one-to-many relationships in which this table is the
+   * referenced one, by relationship name (filled once every table is resolved).
+   */
+  relationships: ReadonlyMap<string, OneToManyRelationship>;
   alternateKeys: readonly AlternateKey[];
 }
 

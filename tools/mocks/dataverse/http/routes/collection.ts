@@ -4,6 +4,7 @@ import { dataverseErrors } from '../../store/dataverse-error.js';
 import { emptyResponse, header, jsonResponse, type DataverseRequest, type DataverseResponse, type RouteContext } from '../exchange.js';
 import { parseJsonBody } from '../parse-body.js';
 import { contextUrl, entityUrl } from './context-url.js';
+import { rowDecorator } from './full-metadata.js';
 
 /** `GET <set>`: a page of rows with @odata.count and @odata.nextLink as Dataverse writes them. */
 export function getCollection(request: DataverseRequest, context: RouteContext, entitySet: string): DataverseResponse {
@@ -14,7 +15,8 @@ export function getCollection(request: DataverseRequest, context: RouteContext, 
   const result = context.store.query(entitySet, query, { annotations: prefer.includeAnnotations !== undefined });
   const body: Record<string, unknown> = { '@odata.context': contextUrl(context, entitySet, query.select) };
   if (result.count !== undefined) body['@odata.count'] = result.count;
-  body.value = result.rows;
+  const decorate = rowDecorator(request, context, entitySet);
+  body.value = decorate ? result.rows.map(decorate) : result.rows;
   if (result.nextSkipToken !== undefined) {
     const next = new URLSearchParams(request.search);
     next.delete('$skiptoken');
@@ -56,7 +58,8 @@ export function postCollection(request: DataverseRequest, context: RouteContext,
   const { id } = context.store.create(entitySet, parseJsonBody(request.body, table.entitySetName));
   if (!prefer.returnRepresentation) return emptyResponse(204, { 'OData-EntityId': entityUrl(context, entitySet, id) });
   const row = context.store.retrieve(entitySet, id, { select });
-  return jsonResponse(201, { '@odata.context': contextUrl(context, entitySet, select, true), ...row }, { 'Preference-Applied': 'return=representation' });
+  const decorate = rowDecorator(request, context, entitySet);
+  return jsonResponse(201, { '@odata.context': contextUrl(context, entitySet, select, true), ...(decorate ? decorate(row) : row) }, { 'Preference-Applied': 'return=representation' });
 }
 
 export function notAllowedOnCollection(request: DataverseRequest): DataverseResponse {

@@ -2,6 +2,7 @@ import { parsePrefer, parseQueryOptions, parseSelect } from '../../odata/query-o
 import { emptyResponse, header, jsonResponse, type DataverseRequest, type DataverseResponse, type RouteContext } from '../exchange.js';
 import { parseJsonBody } from '../parse-body.js';
 import { contextUrl, entityUrl } from './context-url.js';
+import { rowDecorator } from './full-metadata.js';
 
 const ENTITY_OPTIONS = new Set(['$select', '$expand']);
 
@@ -13,7 +14,8 @@ export function getEntity(request: DataverseRequest, context: RouteContext, enti
   const row = context.store.retrieve(entitySet, key, { select: options.select, annotations, expand: options.expand });
   const ifNoneMatch = header(request, 'if-none-match');
   if (ifNoneMatch !== undefined && !options.expand && !annotations && ifNoneMatch === row['@odata.etag']) return emptyResponse(304);
-  return jsonResponse(200, { '@odata.context': contextUrl(context, entitySet, options.select, true), ...row });
+  const decorate = rowDecorator(request, context, entitySet);
+  return jsonResponse(200, { '@odata.context': contextUrl(context, entitySet, options.select, true), ...(decorate ? decorate(row) : row) });
 }
 
 /** `GET <set>(<key>)/<column>`: `{"@odata.context", "value"}`. */
@@ -39,7 +41,8 @@ export function patchEntity(request: DataverseRequest, context: RouteContext, en
   const { id } = context.store.update(entitySet, key, body, { ifMatch: header(request, 'if-match'), ifNoneMatch: header(request, 'if-none-match') });
   if (!prefer.returnRepresentation) return emptyResponse(204, { 'OData-EntityId': entityUrl(context, entitySet, id) });
   const row = context.store.retrieve(entitySet, id, { select });
-  return jsonResponse(200, { '@odata.context': contextUrl(context, entitySet, select, true), ...row }, { 'Preference-Applied': 'return=representation' });
+  const decorate = rowDecorator(request, context, entitySet);
+  return jsonResponse(200, { '@odata.context': contextUrl(context, entitySet, select, true), ...(decorate ? decorate(row) : row) }, { 'Preference-Applied': 'return=representation' });
 }
 
 /** `DELETE <set>(<key>)`: 204; 404 when missing; `If-Match: W/"n"` must be the current version. */
