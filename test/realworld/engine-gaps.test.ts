@@ -1,9 +1,9 @@
 /**
- * Engine behaviour that real exports depend on and the engine does not have yet. Each case is cut down
+ * Engine behaviour that real exports depend on, each found missing on them. Each case is cut down
  * from a real flow among the fixtures (named in the test) and marked `it.fails` while the gap is open:
  * when the engine is fixed the test starts passing, vitest reports it, and the mark comes off. Fixed so
  * far (engine commit 8d9a375, kept here as regression tests on the real cases): action and loop names
- * ignoring case, OpenApiConnectionNotification triggers, workflow() tags. Still open: AssociateEntities.
+ * ignoring case, OpenApiConnectionNotification triggers, workflow() tags; 7979d12: AssociateEntities.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
