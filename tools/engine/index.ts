@@ -15,6 +15,7 @@ export { planWorkflow, LIMITS, type Plan, type PlannedAction, type DefinitionPro
 export type { WorkflowDefinition, ActionDefinition, TriggerDefinition, LoadedWorkflow, ConnectionReference } from './definition/types.js';
 export { ConnectionResolver, readConnectionsFile, type ConnectionConfig } from './connectors/connections.js';
 export type { AuthConfig } from './connectors/auth.js';
+export { fetchTransport, type HttpTransport, type WireRequest, type WireResponse } from './connectors/transport.js';
 export { recurrenceTimes } from './triggers/recurrence.js';
 export { actionTypes } from './actions/index.js';
 export { triggerTypes } from './triggers/index.js';
