@@ -4,7 +4,13 @@
  * (RetrieveEnvironmentVariableSecretValue), the Web API's errors for rows, relationships and actions
  * that do not exist, and full-metadata rows (`@odata.id`).
  */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, runPpkit } from '../../helpers/cli.js';
 import { startDataverse, type RunningDataverse, type TableDefinition } from '../../../tools/mocks/dataverse/index.js';
 
 const TABLES: TableDefinition[] = [
@@ -176,5 +182,46 @@ describe('odata.metadata=full', () => {
   it('rows have no such annotations under minimal metadata (the default)', async () => {
     const get = await send('GET', `accounts(${ACCOUNT})`);
     expect(get.body).not.toHaveProperty('@odata.id');
+  });
+});
+
+describe('ppkit mock dataverse --secrets', { timeout: 60_000 }, () => {
+  const folder = mkdtempSync(join(tmpdir(), 'ppkit-dv-secrets-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  const tablesFile = join(folder, 'env-vars.yaml');
+  writeFileSync(tablesFile, 'tables:\n  - logicalName: environmentvariabledefinition\n    primaryName: schemaname\n    columns:\n      defaultvalue: memo\n      type: { type: choice, options: { "100000005": Secret } }\n');
+
+  it('serves RetrieveEnvironmentVariableSecretValue from the secrets file', async () => {
+    const secretsFile = join(folder, 'secrets.json');
+    writeFileSync(secretsFile, JSON.stringify({ [VAULT]: 'cli-secret' }));
+    const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'tools', 'cli', 'main.ts'), 'mock', 'dataverse', '--port', '0', '--tables', tablesFile, '--secrets', secretsFile], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout }).once('line', resolve);
+        child.once('exit', () => reject(new Error('exited before listening')));
+      });
+      const root = `${/^listening on (\S+)$/.exec(line)![1]}/api/data/v9.2/`;
+      const post = (path: string, body: unknown) => fetch(`${root}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      expect((await post('environmentvariabledefinitions', { schemaname: 'admin_secret', type: 100000005, defaultvalue: VAULT })).status).toBe(204);
+      const answer = await post('RetrieveEnvironmentVariableSecretValue', { EnvironmentVariableName: 'admin_secret' });
+      expect(await answer.json()).toMatchObject({ EnvironmentVariableSecretValue: 'cli-secret' });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  }, 30_000);
+
+  it('refuses a secrets file whose value is not a string, naming file and key but not printing secrets', () => {
+    const bad = join(folder, 'bad-secrets.json');
+    writeFileSync(bad, JSON.stringify({ [VAULT]: 'keep-me-out', '/vaults/x/secrets/y': 42 }));
+    const run = runPpkit(['mock', 'dataverse', '--port', '0', '--tables', tablesFile, '--secrets', bad]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/bad-secrets\.json.*expected the secret of "\/vaults\/x\/secrets\/y" to be a string/);
+    expect(run.stderr + run.stdout).not.toContain('keep-me-out');
   });
 });

@@ -1,6 +1,7 @@
 import { InputError, PpkitError } from '../../core/errors.js';
 import { COE_CORE_TABLES_FILE, loadTablesFiles } from '../../mocks/dataverse/model/load-tables.js';
 import { startDataverse, type RunningDataverse } from '../../mocks/dataverse/http/start-dataverse.js';
+import { readSecretsFile } from '../../mocks/dataverse/secrets-file.js';
 import type { SynchronousMode } from '../../mocks/dataverse/store/dataverse-store.js';
 import { commandGroup, withExamples, type CommandModule } from '../context.js';
 import { parseChoice, parseInteger } from '../options.js';
@@ -10,6 +11,7 @@ interface MockDataverseOptions {
   tables?: string[];
   db: string;
   sync: SynchronousMode;
+  secrets?: string;
 }
 
 export const DEFAULT_DATAVERSE_PORT = 8765;
@@ -25,17 +27,20 @@ export const mockDataverseCommand: CommandModule = {
         .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', parseInteger(0, 65535), DEFAULT_DATAVERSE_PORT)
         .option('--tables <file.yaml>', 'table definitions (repeatable; default: the CoE core tables admin_apps, admin_flows, admin_auditlogs)', collect)
         .option('--db <file>', 'SQLite database file (kept between runs); default: in memory', ':memory:')
-        .option('--sync <mode>', 'fsync of --db: off (a killed process still loses no committed row), normal or full (also survive an OS crash, slower)', parseChoice(['off', 'normal', 'full'] as const), 'off'),
+        .option('--sync <mode>', 'fsync of --db: off (a killed process still loses no committed row), normal or full (also survive an OS crash, slower)', parseChoice(['off', 'normal', 'full'] as const), 'off')
+        .option('--secrets <file.json>', 'Key Vault secrets for Secret-type environment variables: {"<secret reference>": "<value>"} (RetrieveEnvironmentVariableSecretValue)'),
       'ppkit mock dataverse',
       'ppkit mock dataverse --port 0 --db /tmp/coe.sqlite',
       'ppkit mock dataverse --db coe.sqlite --sync full',
       'ppkit mock dataverse --tables my-tables.yaml --tables tools/mocks/dataverse/tables/coe-core.yaml',
+      'ppkit mock dataverse --tables env-vars.yaml --secrets key-vault-secrets.json',
     ).action(
       context.action(async (options: MockDataverseOptions) => {
         const tables = loadTablesFiles(options.tables ?? [COE_CORE_TABLES_FILE]);
+        const secrets = options.secrets === undefined ? undefined : readSecretsFile(options.secrets);
         let running: RunningDataverse;
         try {
-          running = await startDataverse({ port: options.port, tables, dbFile: options.db, synchronous: options.sync });
+          running = await startDataverse({ port: options.port, tables, dbFile: options.db, synchronous: options.sync, secrets });
         } catch (error) {
           throw startError(error, options);
         }
