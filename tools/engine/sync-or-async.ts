@@ -26,21 +26,17 @@ const PENDING = 0;
 const FULFILLED = 1;
 const REJECTED = 2;
 
-/** What `then` registered: the handlers and the Pending they settle; `adopt` settles `derived` with the source's own result. */
-interface Reaction {
-  source: Pending<unknown> | undefined;
-  derived: Pending<unknown>;
-  onFulfilled: ((value: never) => unknown) | undefined;
-  onRejected: ((reason: unknown) => unknown) | undefined;
-  adopt: boolean;
-}
-
-const queue: Reaction[] = [];
+/**
+ * A reaction is the derived Pending itself: `then` makes one derived Pending per call, so the
+ * handlers (or the adoption of a source's result) live on it rather than in a separate object,
+ * and a Pending with one dependent (the usual case) keeps it without an array.
+ */
+const queue: Array<Pending<unknown>> = [];
 let head = 0;
 let draining = false;
 let scheduled = false;
 
-function enqueue(source: Pending<unknown>, reaction: Reaction): void {
+function enqueue(source: Pending<unknown>, reaction: Pending<unknown>): void {
   reaction.source = source;
   queue.push(reaction);
   schedule();
@@ -63,8 +59,8 @@ function drain(): void {
   draining = true;
   try {
     while (head < queue.length) {
-      const reaction = queue[head] as Reaction;
-      queue[head++] = undefined as unknown as Reaction;
+      const reaction = queue[head] as Pending<unknown>;
+      queue[head++] = undefined as unknown as Pending<unknown>;
       // A long pass (a whole concurrent loop) keeps the queue small: a huge array taking young
       // reactions would cost every minor collection.
       if (head === 1024) {
@@ -81,11 +77,13 @@ function drain(): void {
   }
 }
 
-function react(reaction: Reaction): void {
-  const source = reaction.source as Pending<unknown>;
-  const derived = reaction.derived;
+function react(derived: Pending<unknown>): void {
+  const source = derived.source as Pending<unknown>;
+  derived.source = undefined;
   const fulfilled = source.state === FULFILLED;
-  const handler = reaction.adopt ? undefined : fulfilled ? reaction.onFulfilled : reaction.onRejected;
+  const handler = derived.adopt ? undefined : fulfilled ? derived.onFulfilled : derived.onRejected;
+  derived.onFulfilled = undefined;
+  derived.onRejected = undefined;
   if (handler === undefined) {
     if (fulfilled) derived.resolve(source.value);
     else derived.reject(source.value);
@@ -105,11 +103,19 @@ function react(reaction: Reaction): void {
 export class Pending<T> implements PromiseLike<T> {
   state = PENDING;
   value: unknown = undefined;
-  private reactions: Reaction[] | undefined = undefined;
+  /** The Pending(s) reacting to this one: one, or an array when several are. */
+  private reactions: Pending<unknown> | Array<Pending<unknown>> | undefined = undefined;
+  // As a reaction: what settles this Pending once `source` has settled (see react).
+  /** @internal */ source: Pending<unknown> | undefined = undefined;
+  /** @internal */ onFulfilled: ((value: never) => unknown) | undefined = undefined;
+  /** @internal */ onRejected: ((reason: unknown) => unknown) | undefined = undefined;
+  /** @internal Settles with the source's own result (resolved with a pending Pending). */ adopt = false;
 
   then<R1 = T, R2 = never>(onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null, onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null): Pending<R1 | R2> {
     const derived = new Pending<R1 | R2>();
-    this.register({ source: undefined, derived: derived as Pending<unknown>, onFulfilled: (onFulfilled ?? undefined) as Reaction['onFulfilled'], onRejected: onRejected ?? undefined, adopt: false });
+    derived.onFulfilled = (onFulfilled ?? undefined) as Pending<unknown>['onFulfilled'];
+    derived.onRejected = onRejected ?? undefined;
+    this.register(derived as Pending<unknown>);
     return derived;
   }
 
@@ -125,7 +131,8 @@ export class Pending<T> implements PromiseLike<T> {
         this.settle(value.state, value.value);
         return;
       }
-      value.register({ source: undefined, derived: this as Pending<unknown>, onFulfilled: undefined, onRejected: undefined, adopt: true });
+      this.adopt = true;
+      value.register(this as Pending<unknown>);
       return;
     }
     if (value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as PromiseLike<T>).then === 'function') {
@@ -143,10 +150,12 @@ export class Pending<T> implements PromiseLike<T> {
     this.settle(REJECTED, reason);
   }
 
-  private register(reaction: Reaction): void {
+  private register(reaction: Pending<unknown>): void {
+    const reactions = this.reactions;
     if (this.state !== PENDING) enqueue(this as Pending<unknown>, reaction);
-    else if (this.reactions === undefined) this.reactions = [reaction];
-    else this.reactions.push(reaction);
+    else if (reactions === undefined) this.reactions = reaction;
+    else if (Array.isArray(reactions)) reactions.push(reaction);
+    else this.reactions = [reactions, reaction];
   }
 
   private settle(state: number, value: unknown): void {
@@ -155,10 +164,15 @@ export class Pending<T> implements PromiseLike<T> {
     const reactions = this.reactions;
     if (reactions === undefined) return;
     this.reactions = undefined;
-    for (let i = 0; i < reactions.length; i++) {
-      const reaction = reactions[i] as Reaction;
-      reaction.source = this as Pending<unknown>;
-      queue.push(reaction);
+    if (Array.isArray(reactions)) {
+      for (let i = 0; i < reactions.length; i++) {
+        const reaction = reactions[i] as Pending<unknown>;
+        reaction.source = this as Pending<unknown>;
+        queue.push(reaction);
+      }
+    } else {
+      reactions.source = this as Pending<unknown>;
+      queue.push(reactions);
     }
     schedule();
   }
