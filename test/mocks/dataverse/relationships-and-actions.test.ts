@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, runPpkit } from '../../helpers/cli.js';
-import { startDataverse, type RunningDataverse, type TableDefinition } from '../../../tools/mocks/dataverse/index.js';
+import { defineTables, startDataverse, type RunningDataverse, type TableDefinition } from '../../../tools/mocks/dataverse/index.js';
 
 const TABLES: TableDefinition[] = [
   {
@@ -223,5 +223,24 @@ describe('ppkit mock dataverse --secrets', { timeout: 60_000 }, () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/bad-secrets\.json.*expected the secret of "\/vaults\/x\/secrets\/y" to be a string/);
     expect(run.stderr + run.stdout).not.toContain('keep-me-out');
+  });
+});
+
+describe('relationships in table definitions', () => {
+  it('$metadata lists the collection-valued navigation property with its partner lookup', async () => {
+    const csdl = await (await fetch(`${api}$metadata`)).text();
+    expect(csdl).toContain('<NavigationProperty Name="contact_customer_accounts" Type="Collection(Microsoft.Dynamics.CRM.contact)" Partner="parentcustomerid_account" />');
+    expect(csdl).toContain('<NavigationProperty Name="contact_contact_managerid" Type="Collection(Microsoft.Dynamics.CRM.contact)" Partner="managerid" />');
+  });
+
+  it.each<[string, TableDefinition[], RegExp]>([
+    ['a relationship name that is not a name', [{ logicalName: 'a', columns: {} }, { logicalName: 'b', columns: { a_id: { type: 'lookup', target: 'a', relationship: 'has space' } } }], /expected relationship: a relationship schema name/],
+    [
+      'the same relationship name twice on one table',
+      [{ logicalName: 'a', columns: {} }, { logicalName: 'b', columns: { one: { type: 'lookup', target: 'a', relationship: 'a_bs' }, two: { type: 'lookup', target: 'a', relationship: 'a_bs' } } }],
+      /relationship "a_bs" is defined twice on a/,
+    ],
+  ])('refuses %s', (_name, tables, message) => {
+    expect(() => defineTables(tables)).toThrow(message);
   });
 });

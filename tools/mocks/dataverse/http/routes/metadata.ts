@@ -3,7 +3,8 @@ import type { DataverseResponse, RouteContext } from '../exchange.js';
 
 /**
  * `GET $metadata`: a CSDL document with one EntityType per table (key, properties with their Edm
- * types, single-valued navigation properties) and the entity sets, under Microsoft.Dynamics.CRM.
+ * types, single-valued navigation properties and the collection-valued ones of one-to-many
+ * relationships) and the entity sets, under Microsoft.Dynamics.CRM.
  */
 export function getMetadata(context: RouteContext): DataverseResponse {
   const types = context.store.tables.tables.map(entityTypeXml).join('\n');
@@ -30,6 +31,10 @@ function entityTypeXml(table: Table): string {
   const navigation = table.columns
     .filter((c) => c.kind.name === 'lookup')
     .map((c) => `        <NavigationProperty Name="${c.schemaName}" Type="Microsoft.Dynamics.CRM.${c.target}" />`);
+  // One-to-many relationships seen from the referenced table: collection-valued, partnered with the lookup.
+  for (const relationship of table.relationships.values()) {
+    navigation.push(`        <NavigationProperty Name="${relationship.name}" Type="Collection(Microsoft.Dynamics.CRM.${relationship.referencingTable})" Partner="${relationship.lookup.schemaName}" />`);
+  }
   return `      <EntityType Name="${table.logicalName}">
         <Key><PropertyRef Name="${table.primaryId.logicalName}" /></Key>
 ${[...properties, ...navigation].join('\n')}
