@@ -105,8 +105,8 @@ export function runAction(action: PlannedAction, frame: Frame, start: number): M
   run.history.add(record);
   const leaf = !action.type.container;
   if (leaf) {
-    const waiting = run.turns.acquire(frame.task, start);
-    if (waiting) return waiting.then(() => execute(action, frame, record, leaf));
+    const turns = run.turns;
+    if (!turns.tryAcquire(frame.task, start)) return turns.wait(frame.task, () => execute(action, frame, record, leaf));
   }
   return execute(action, frame, record, leaf);
 }

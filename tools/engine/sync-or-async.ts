@@ -119,6 +119,22 @@ export class Pending<T> implements PromiseLike<T> {
     return derived;
   }
 
+  /**
+   * A Pending that runs `onGranted` once `grant()` is called, exactly as a `then` on a Pending
+   * resolved at that moment would (one pass through the queue), without that second Pending: a
+   * concurrency turn is one of these per action.
+   */
+  static gate<R>(onGranted: () => R | PromiseLike<R>): Pending<R> {
+    const gate = new Pending<R>();
+    gate.onFulfilled = onGranted as Pending<unknown>['onFulfilled'];
+    return gate;
+  }
+
+  /** Lets a gate's handler run (see `gate`). */
+  grant(): void {
+    if (this.state === PENDING && this.source === undefined) enqueue(GRANTED, this as Pending<unknown>);
+  }
+
   resolve(value: T | PromiseLike<T>): void {
     if (this.state !== PENDING) return;
     if (value instanceof Pending) {
@@ -177,3 +193,7 @@ export class Pending<T> implements PromiseLike<T> {
     schedule();
   }
 }
+
+/** The already settled source a granted gate reacts to. */
+const GRANTED = new Pending<unknown>();
+GRANTED.resolve(undefined);

@@ -15,8 +15,8 @@ export type TaskState = 'running' | 'waiting' | 'holding' | 'blocked' | 'done';
 export class Task {
   state: TaskState = 'running';
   step = 0;
-  /** The wait for a turn, while the task waits. */
-  turn: Pending<void> | undefined;
+  /** The wait for a turn (a gate: it runs the action when granted), while the task waits. */
+  turn: Pending<unknown> | undefined;
   /** Place in the scheduler's heap of contenders; -1 while blocked or done. */
   heapIndex = -1;
 
@@ -68,10 +68,10 @@ export class TurnScheduler {
   }
 
   /**
-   * Waits for the turn to run an action starting at `time`; returns undefined when granted at once.
-   * The wait is a Pending (no microtask hop per action of a concurrent loop).
+   * Whether the task may run an action starting at `time` now (it then holds the turn); if not, it
+   * must `wait` for it.
    */
-  acquire(task: Task, time: number): Pending<void> | undefined {
+  tryAcquire(task: Task, time: number): boolean {
     if (task.time !== time) {
       task.time = time;
       this.reorder(task);
@@ -79,11 +79,19 @@ export class TurnScheduler {
     if (this.live === 1 || (!this.holder && this.heap[0] === task)) {
       task.state = 'holding';
       this.holder = task;
-      return undefined;
+      return true;
     }
+    return false;
+  }
+
+  /**
+   * After `tryAcquire` said no: `action` runs when the task gets the turn; the returned Pending
+   * settles with its result. A gate, not a promise: no microtask hop per action of a concurrent loop.
+   */
+  wait<R>(task: Task, action: () => R | PromiseLike<R>): Pending<R> {
     task.state = 'waiting';
-    const turn = new Pending<void>();
-    task.turn = turn;
+    const turn = Pending.gate(action);
+    task.turn = turn as Pending<unknown>;
     this.dispatch();
     return turn;
   }
@@ -105,7 +113,7 @@ export class TurnScheduler {
     this.holder = next;
     const turn = next.turn;
     next.turn = undefined;
-    turn?.resolve();
+    turn?.grant();
   }
 
   // The heap of contenders, ordered by `before`.
