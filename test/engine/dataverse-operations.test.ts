@@ -18,9 +18,11 @@ describe('dataverseRequest', () => {
     ['DisassociateEntities', { entityName: 'accounts', recordId: ID, associationEntityRelationship: 'contact_customer_accounts', $id: `${ROOT}/contacts(${ID})` }, { method: 'DELETE', url: `${ROOT}/accounts(${ID})/contact_customer_accounts/$ref?$id=${encodeURIComponent(`${ROOT}/contacts(${ID})`)}` }],
     ['PerformBoundAction', { entityName: 'opportunities', recordId: ID, actionName: 'WinOpportunity', 'item/Status': 3 }, { method: 'POST', url: `${ROOT}/opportunities(${ID})/Microsoft.Dynamics.CRM.WinOpportunity`, body: { Status: 3 } }],
     ['PerformUnboundAction', { actionName: 'RetrieveEnvironmentVariableSecretValue', 'item/EnvironmentVariableName': 'admin_secret' }, { method: 'POST', url: `${ROOT}/RetrieveEnvironmentVariableSecretValue`, body: { EnvironmentVariableName: 'admin_secret' } }],
-  ])('%s', (operationId, parameters, expected) => {
-    const request = dataverseRequest(operationId, parameters, BASE);
-    expect({ method: request.method, url: decodeURIComponent(request.url), body: request.body }).toEqual({ ...expected, url: decodeURIComponent(expected.url) });
+  ])('%s (and its WithOrganization form)', (operationId, parameters, expected) => {
+    for (const id of [operationId, `${operationId}WithOrganization`]) {
+      const request = dataverseRequest(id, { ...parameters, organization: 'https://other.crm.dynamics.com' }, BASE);
+      expect({ method: request.method, url: decodeURIComponent(request.url), body: request.body }).toEqual({ ...expected, url: decodeURIComponent(expected.url) });
+    }
   });
 
   it.each([

@@ -70,16 +70,21 @@ export function dataverseRequest(operationId: string, parameters: Record<string,
       return { method: 'PATCH', url: joinUrl(root, row()), headers: { ...headers, 'If-Match': '*' }, body: item() };
     case 'DeleteRecord':
       return { method: 'DELETE', url: joinUrl(root, row()), headers };
+    // The *WithOrganization forms name another environment in an `organization` header: here the connection's base URL is that environment.
     case 'AssociateEntities':
+    case 'AssociateEntitiesWithOrganization':
       return { method: 'POST', url: joinUrl(root, `${row()}/${segment(parameters, 'associationEntityRelationship', operationId, 'the relationship to relate through')}/$ref`), headers, body: item() };
-    case 'DisassociateEntities': {
+    case 'DisassociateEntities':
+    case 'DisassociateEntitiesWithOrganization': {
       const related = parameters.$id;
       if (typeof related !== 'string' || related === '') throw new ActionFailure('BadRequest', `The Dataverse operation '${operationId}' needs '$id' (the URL of the related row).`);
       return { method: 'DELETE', url: withQuery(joinUrl(root, `${row()}/${segment(parameters, 'associationEntityRelationship', operationId, 'the relationship to unrelate')}/$ref`), [['$id', related]]), headers };
     }
     case 'PerformBoundAction':
+    case 'PerformBoundActionWithOrganization':
       return { method: 'POST', url: joinUrl(root, `${row()}/${boundActionName(parameters, operationId)}`), headers, body: item() };
     case 'PerformUnboundAction':
+    case 'PerformUnboundActionWithOrganization':
       return { method: 'POST', url: joinUrl(root, segment(parameters, 'actionName', operationId, 'the action to perform')), headers, body: item() };
     default:
       throw new ActionFailure('OperationNotFound', `The built-in Dataverse binding has no operation '${operationId}' (it has ListRecords, GetItem, CreateRecord, UpdateRecord, UpdateOnlyRecord, DeleteRecord, AssociateEntities, DisassociateEntities, PerformBoundAction, PerformUnboundAction); give the connector's swagger in the connections map for others.`);
