@@ -7,6 +7,8 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\
  * seconds), so that text order in SQLite is time order. Returns undefined for anything else.
  */
 export function normaliseDateTime(text: string): string | undefined {
+  const plain = plainUtcDateTime(text);
+  if (plain !== undefined) return plain;
   const match = DATE_TIME.exec(text.trim());
   if (!match) return undefined;
   const [, y, mo, d, h = '00', mi = '00', s = '00', zone] = match;
@@ -17,6 +19,26 @@ export function normaliseDateTime(text: string): string | undefined {
   // Date.parse rolls 2021-02-31 over to March: refuse dates that do not exist.
   if (offset === 'Z' && date.getUTCDate() !== Number(d)) return undefined;
   return `${date.toISOString().slice(0, 19)}Z`;
+}
+
+const PLAIN_UTC = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d):([0-5]\d)Z?$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The common case, `2026-11-02T00:03:35` or `...35Z` (what flows write), checked field by field
+ * without Date.parse and toISOString (a write of an audit row spent most of its column work there).
+ * Anything else, or an impossible day, goes the general way.
+ */
+function plainUtcDateTime(text: string): string | undefined {
+  const match = PLAIN_UTC.exec(text);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return undefined;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return undefined;
+  return text.endsWith('Z') ? text : `${text}Z`;
 }
 
 function normaliseDateOnly(text: string): string | undefined {
