@@ -106,9 +106,28 @@ export function runAction(action: PlannedAction, frame: Frame, start: number): M
   const leaf = !action.type.container;
   if (leaf) {
     const turns = run.turns;
-    if (!turns.tryAcquire(frame.task, start)) return turns.wait(frame.task, () => execute(action, frame, record, leaf));
+    if (!turns.tryAcquire(frame.task, start)) return executeWhenGranted(action, frame, record);
   }
   return execute(action, frame, record, leaf);
+}
+
+/** Closures live in these small functions: in the hot ones V8 would allocate their context on every call. */
+function executeWhenGranted(action: PlannedAction, frame: Frame, record: ActionRun): PromiseLike<ActionRun> {
+  return frame.run.turns.wait(frame.task, () => execute(action, frame, record, true));
+}
+
+function finishWhenSettled(outcome: PromiseLike<Outcome>, execution: ActionExecution, leaf: boolean): PromiseLike<ActionRun> {
+  const record = execution.record;
+  return outcome.then(
+    (settled) => {
+      applyOutcome(record, settled);
+      return finish(execution, leaf);
+    },
+    (error: unknown) => {
+      failRecord(record, execution.action.name, error);
+      return finish(execution, leaf);
+    },
+  );
 }
 
 function execute(action: PlannedAction, frame: Frame, record: ActionRun, leaf: boolean): MaybePromise<ActionRun> {
@@ -122,18 +141,7 @@ function execute(action: PlannedAction, frame: Frame, record: ActionRun, leaf: b
     failRecord(record, action.name, error);
     return finish(execution, leaf);
   }
-  if (isPromise(outcome)) {
-    return outcome.then(
-      (settled) => {
-        applyOutcome(record, settled);
-        return finish(execution, leaf);
-      },
-      (error: unknown) => {
-        failRecord(record, action.name, error);
-        return finish(execution, leaf);
-      },
-    );
-  }
+  if (isPromise(outcome)) return finishWhenSettled(outcome, execution, leaf);
   applyOutcome(record, outcome);
   return finish(execution, leaf);
 }

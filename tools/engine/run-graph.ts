@@ -50,12 +50,18 @@ function continueGraph(graph: PlannedGraph, frame: Frame, start: number, from: n
       continue;
     }
     const ran = runAction(action, frame, at);
-    if (isPromise(ran)) {
-      return ran.then((record) => continueGraph(graph, frame, start, i + 1, record.end > end ? record.end : end));
-    }
+    if (isPromise(ran)) return continueWhenDone(ran, graph, frame, start, i + 1, end);
     if (ran.end > end) end = ran.end;
   }
   return { status: graphStatus(graph, slots), end, frame };
+}
+
+/**
+ * The rest of the graph once `ran` settles. Its own function: a closure inside continueGraph's loop
+ * would make V8 allocate a context for every action, synchronous ones too.
+ */
+function continueWhenDone(ran: PromiseLike<ActionRun>, graph: PlannedGraph, frame: Frame, start: number, from: number, end: number): PromiseLike<GraphResult> {
+  return ran.then((record) => continueGraph(graph, frame, start, from, record.end > end ? record.end : end));
 }
 
 function skip(action: PlannedAction, frame: Frame, at: number, error: ActionError): ActionRun {

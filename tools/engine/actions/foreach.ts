@@ -67,13 +67,7 @@ function sequential(execution: ActionExecution, items: unknown[]): MaybePromise<
     for (let index = from; index < items.length; index++) {
       if (execution.run.terminated) break;
       const result = execution.runIteration('foreach', items[index], index, time);
-      if (isPromise(result)) {
-        return result.then((settled) => {
-          note(summary, settled);
-          summary.last = settled;
-          return step(index + 1, settled.end);
-        });
-      }
+      if (isPromise(result)) return stepWhenDone(result, summary, step, index + 1);
       note(summary, result);
       summary.last = result;
       time = result.end;
@@ -81,6 +75,23 @@ function sequential(execution: ActionExecution, items: unknown[]): MaybePromise<
     return summary;
   };
   return step(0, execution.record.start);
+}
+
+/** The next iterations once `result` settles (its own function: no closure context per iteration). */
+function stepWhenDone(result: PromiseLike<GraphResult>, summary: LoopSummary, step: (from: number, time: number) => MaybePromise<LoopSummary>, from: number): PromiseLike<LoopSummary> {
+  return result.then((settled) => {
+    note(summary, settled);
+    summary.last = settled;
+    return step(from, settled.end);
+  });
+}
+
+/** A child task's iteration path: the parent's and the item index. */
+function childOrder(parent: readonly number[], index: number): number[] {
+  if (parent.length === 0) return [index];
+  const order = parent.slice();
+  order.push(index);
+  return order;
 }
 
 /**
@@ -96,7 +107,7 @@ function concurrent(execution: ActionExecution, items: unknown[], degree: number
   const done = new Pending<LoopSummary>();
   let lastIndex = -1;
   const first = Math.min(degree, items.length);
-  const initial = Array.from({ length: first }, (_, i) => turns.spawn([...parent.order, i], start));
+  const initial = Array.from({ length: first }, (_, i) => turns.spawn(childOrder(parent.order, i), start));
   let next = first;
   let working = first;
   turns.block(parent);
@@ -132,7 +143,7 @@ function concurrent(execution: ActionExecution, items: unknown[], degree: number
   const advance = (task: Task): Task | undefined => {
     const end = task.time;
     turns.finish(task);
-    if (next < items.length) return turns.spawn([...parent.order, next++], end);
+    if (next < items.length) return turns.spawn(childOrder(parent.order, next++), end);
     if (--working === 0) {
       turns.unblock(parent);
       done.resolve(summary);

@@ -1,4 +1,6 @@
-import type { ActionType } from './action-type.js';
+import type { ActionType, Outcome } from './action-type.js';
+import type { GraphResult } from '../run-graph.js';
+import type { ActionRun } from '../history/action-run.js';
 import { evaluateCondition } from './condition-expression.js';
 import { containerOutcome } from './container-status.js';
 import { isPromise } from '../sync-or-async.js';
@@ -26,6 +28,10 @@ export const ifAction: ActionType = {
     const extra = result ? TRUE_OUTCOME : FALSE_OUTCOME;
     // No closure on the synchronous path: a loop runs this once per iteration.
     if (!isPromise(branch)) return containerOutcome(execution.record, branch, extra);
-    return branch.then((settled) => containerOutcome(execution.record, settled, extra));
+    return outcomeWhenDone(branch, execution.record, extra);
   },
 };
+
+function outcomeWhenDone(branch: PromiseLike<GraphResult>, record: ActionRun, extra: Outcome): PromiseLike<Outcome> {
+  return branch.then((settled) => containerOutcome(record, settled, extra));
+}

@@ -40,7 +40,8 @@ export class Frame implements EvaluationContext {
 
   /** A frame for one loop iteration; `task` is the iteration's own task when it runs concurrently. */
   iteration(graph: PlannedGraph | undefined, kind: LoopKind, name: string, item: unknown, index: number, task: Task = this.task): Frame {
-    const repetition = kind === 'repeat' ? this.repetition : [...(this.repetition ?? []), index];
+    const outer = this.repetition;
+    const repetition = kind === 'repeat' ? outer : outer === undefined ? [index] : [...outer, index];
     return new Frame(this.run, this, task, graph, repetition, kind, name, item, index);
   }
 
