@@ -30,7 +30,7 @@ function dataverseAnswerer(dataverse: Pick<RunningDataverse, 'apiUrl' | 'store'>
   const rootPath = new URL(dataverse.apiUrl).pathname;
   const context = { store: dataverse.store, serviceRoot: dataverse.apiUrl };
   return (request) => {
-    const url = new URL(request.url);
+    const { path, search } = splitUrl(request.url, dataverse.apiUrl, rootPath);
     const headers = new Map<string, string>();
     for (const name in request.headers) {
       const key = name.toLowerCase();
@@ -40,7 +40,7 @@ function dataverseAnswerer(dataverse: Pick<RunningDataverse, 'apiUrl' | 'store'>
       headers.set(key, earlier === undefined ? value : `${earlier}, ${value}`);
     }
     const body = request.body === undefined ? '' : typeof request.body === 'string' ? request.body : Buffer.from(request.body.buffer, request.body.byteOffset, request.body.byteLength).toString('utf8');
-    const reply = dispatch({ method: request.method, path: url.pathname.slice(rootPath.length), search: url.searchParams, headers, body }, context);
+    const reply = dispatch({ method: request.method, path, search, headers, body }, context);
     const text = NO_BODY.has(reply.status) ? '' : reply.body;
     const lowered = new Map<string, string>();
     // The server's own header (sendText), even where no body follows (204, 304).
@@ -51,4 +51,22 @@ function dataverseAnswerer(dataverse: Pick<RunningDataverse, 'apiUrl' | 'store'>
     for (const name of [...lowered.keys()].sort()) replyHeaders[name] = lowered.get(name)!;
     return { statusCode: reply.status, headers: replyHeaders, body: text };
   };
+}
+
+/**
+ * URLs the URL parser leaves as they are: printable ASCII without the characters it percent-encodes
+ * in a path (space, quotes, angle brackets, backtick, braces), without a fragment, a backslash or a
+ * dot segment. The engine's URLs are already encoded, so almost every request is one of these.
+ */
+const PLAIN_URL = /^[!$%&'()*+,\-./0-9:;=?@A-Z[\]^_a-z|~]*$/;
+const DOT_SEGMENT = /\/\.|%2e/i;
+
+/** The path below the API root and the query of a request URL, as `new URL()` would give them (without parsing it where that changes nothing). */
+function splitUrl(url: string, root: string, rootPath: string): { path: string; search: URLSearchParams } {
+  if (PLAIN_URL.test(url) && !DOT_SEGMENT.test(url.slice(root.length - 1))) {
+    const query = url.indexOf('?', root.length);
+    return query < 0 ? { path: url.slice(root.length), search: new URLSearchParams() } : { path: url.slice(root.length, query), search: new URLSearchParams(url.slice(query + 1)) };
+  }
+  const parsed = new URL(url);
+  return { path: parsed.pathname.slice(rootPath.length), search: parsed.searchParams };
 }
