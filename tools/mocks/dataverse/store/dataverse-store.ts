@@ -81,7 +81,10 @@ export class DataverseStore {
   /** One transaction function for every write: better-sqlite3 builds several objects per `db.transaction()`. */
   private readonly inTransaction: (work: () => unknown) => unknown;
   /** Row shapes and their SQL column lists by table, $select and annotations (a flow asks the same few again and again). */
-  private readonly shapes = new Map<string, { shape: RowShape; sql: string }>();
+  private readonly shapes = new Map<string, { shape: RowShape; sql: string; byKey: Map<string, Database.Statement> }>();
+  /** The existence check of an upsert or delete, by table and key condition (built once, not per write). */
+  private readonly finds = new Map<Table, Map<string, Database.Statement>>();
+  private stamp = { second: NaN, text: '' };
 
   constructor(options: StoreOptions) {
     this.tables = options.tables;
@@ -143,9 +146,11 @@ export class DataverseStore {
   retrieve(entitySet: string, key: RecordKey | string, options: ReadOptions = {}): Row {
     const table = this.table(entitySet);
     const where = this.keyCondition(table, typeof key === 'string' ? parseKeySegment(key) : key);
-    const { shape, sql: columns } = this.shapeWithSql(table, options);
-    const sql = `SELECT ${columns} FROM ${quoteName(table.logicalName)} WHERE ${where.sql}`;
-    const raw = this.statement(sql).raw(true).get(...where.params) as StorageValue[] | undefined;
+    const cached = this.shapeWithSql(table, options);
+    const { shape } = cached;
+    let statement = cached.byKey.get(where.sql);
+    if (!statement) cached.byKey.set(where.sql, (statement = this.statement(`SELECT ${cached.sql} FROM ${quoteName(table.logicalName)} WHERE ${where.sql}`)));
+    const raw = statement.raw(true).get(...where.params) as StorageValue[] | undefined;
     if (!raw) throw this.missing(table, where);
     const row = shapeRow(shape, raw);
     this.expand(table, [row], options.expand);
@@ -348,8 +353,11 @@ export class DataverseStore {
   }
 
   private find(table: Table, where: KeyCondition): { id: string; version: number } | undefined {
-    const sql = `SELECT ${quoteName(table.primaryId.logicalName)} AS id, "versionnumber" AS version FROM ${quoteName(table.logicalName)} WHERE ${where.sql}`;
-    return this.statement(sql).get(...where.params) as { id: string; version: number } | undefined;
+    let byKey = this.finds.get(table);
+    if (!byKey) this.finds.set(table, (byKey = new Map()));
+    let statement = byKey.get(where.sql);
+    if (!statement) byKey.set(where.sql, (statement = this.statement(`SELECT ${quoteName(table.primaryId.logicalName)} AS id, "versionnumber" AS version FROM ${quoteName(table.logicalName)} WHERE ${where.sql}`)));
+    return statement.get(...where.params) as { id: string; version: number } | undefined;
   }
 
   private missing(table: Table, where: KeyCondition): DataverseError {
@@ -403,14 +411,14 @@ export class DataverseStore {
   }
 
   /** The row shape of a read with its SQL column list, cached: the same reads come again and again. */
-  private shapeWithSql(table: Table, options: ReadOptions): { shape: RowShape; sql: string } {
+  private shapeWithSql(table: Table, options: ReadOptions): { shape: RowShape; sql: string; byKey: Map<string, Database.Statement> } {
     const select = options.select;
     // A string $select is parsed (and trimmed); a list is taken as is: they are cached apart.
     const key = `${table.logicalName}\u0000${options.annotations === true ? 1 : 0}\u0000${typeof select === 'string' ? `s:${select}` : `l:${select?.join(',') ?? ''}`}`;
     let cached = this.shapes.get(key);
     if (!cached) {
       const shape = this.shape(table, options);
-      cached = { shape, sql: shapeSql(shape, (c) => this.lookupNameSql(table, c)) };
+      cached = { shape, sql: shapeSql(shape, (c) => this.lookupNameSql(table, c)), byKey: new Map() };
       if (this.shapes.size >= STATEMENT_CACHE_LIMIT) this.shapes.clear();
       this.shapes.set(key, cached);
     }
@@ -470,8 +478,11 @@ export class DataverseStore {
     return statement;
   }
 
+  /** createdon/modifiedon (whole seconds), formatted once per second of the store's clock. */
   private timestamp(): string {
-    return `${this.now().toISOString().slice(0, 19)}Z`;
+    const second = Math.floor(this.now().getTime() / 1000);
+    if (second !== this.stamp.second) this.stamp = { second, text: `${new Date(second * 1000).toISOString().slice(0, 19)}Z` };
+    return this.stamp.text;
   }
 }
 

@@ -23,6 +23,27 @@ export interface PowerAppsEvent {
  * name/value pairs as documented on "Power Apps activity logging".
  */
 export function powerAppsRecord(event: PowerAppsEvent, tenantId: string, schema: PowerAppsSchema): AuditRecord {
+  // Most of a tenant's records are legacy Power Apps launches: written in one literal (same key
+  // order as the common fields then the legacy ones), AdditionalInfo serialised once per environment.
+  if (schema === 'legacy') {
+    return {
+      Id: event.id,
+      CreationTime: formatCreationTime(event.timeMs),
+      Operation: event.operation,
+      OrganizationId: tenantId,
+      UserType: 0,
+      UserKey: event.user.objectId,
+      Version: 1,
+      ResultStatus: 'Succeeded',
+      UserId: event.user.upn,
+      RecordType: RecordType.PowerAppsApp,
+      Workload: 'PowerApps',
+      ObjectId: event.app.id,
+      ClientIP: event.ip,
+      AppName: event.app.id,
+      AdditionalInfo: additionalInfo(event.app.environment.name),
+    };
+  }
   const common = {
     Id: event.id,
     CreationTime: formatCreationTime(event.timeMs),
@@ -34,17 +55,6 @@ export function powerAppsRecord(event: PowerAppsEvent, tenantId: string, schema:
     ResultStatus: 'Succeeded',
     UserId: event.user.upn,
   };
-  if (schema === 'legacy') {
-    return {
-      ...common,
-      RecordType: RecordType.PowerAppsApp,
-      Workload: 'PowerApps',
-      ObjectId: event.app.id,
-      ClientIP: event.ip,
-      AppName: event.app.id,
-      AdditionalInfo: JSON.stringify({ environmentName: event.app.environment.name }),
-    };
-  }
   return {
     ...common,
     RecordType: RecordType.PowerPlatformAdministratorActivity,
@@ -66,4 +76,16 @@ export function powerAppsRecord(event: PowerAppsEvent, tenantId: string, schema:
       { Name: 'enduser.ip_address', Value: event.ip },
     ],
   };
+}
+
+const additionalInfos = new Map<string, string>();
+
+/** The legacy AdditionalInfo text of an environment (a tenant has a handful: cached). */
+function additionalInfo(environmentName: string): string {
+  let text = additionalInfos.get(environmentName);
+  if (text === undefined) {
+    if (additionalInfos.size >= 1000) additionalInfos.clear();
+    additionalInfos.set(environmentName, (text = JSON.stringify({ environmentName })));
+  }
+  return text;
 }
