@@ -1,9 +1,11 @@
 import type { RunStatus } from '../expressions/context.js';
-import type { PlannedAction, PlannedGraph } from './definition/plan.js';
+import type { PlannedAction, PlannedGraph, RunAfterEdge } from './definition/plan.js';
 import { ActionRun, type ActionError } from './history/action-run.js';
 import type { Frame } from './context/frame.js';
 import { graphStatus } from './run-after/branch-status.js';
-import { skippedMessage } from './run-after/run-after-check.js';
+import { checkRunAfter, skippedMessage, statusBit, type UnmetCondition } from './run-after/run-after-check.js';
+
+const SKIPPED_BIT = statusBit('Skipped');
 import { runAction } from './run-action.js';
 import { isPromise, type MaybePromise } from './sync-or-async.js';
 
@@ -36,15 +38,22 @@ function continueGraph(graph: PlannedGraph, frame: Frame, start: number, from: n
       continue;
     }
     // runAfter: every predecessor already ran (run order); start when the last one ended.
+    // Statuses compared as bits (no object per action); checkRunAfter words the unmet condition.
     let at = start;
-    let unmet: { predecessor: string; expected: string[]; actual: string } | undefined;
-    for (const edge of action.runAfter) {
+    let met = true;
+    const edges = action.runAfter;
+    for (let e = 0; e < edges.length; e++) {
+      const edge = edges[e] as RunAfterEdge;
       const predecessor = slots[edge.slot];
-      const actual = predecessor?.status ?? 'Skipped';
-      if (predecessor && predecessor.end > at) at = predecessor.end;
-      if (!unmet && !edge.statuses.has(actual)) unmet = { predecessor: edge.name, expected: [...edge.statuses], actual };
+      if (predecessor === undefined) {
+        if ((edge.mask & SKIPPED_BIT) === 0) met = false;
+        continue;
+      }
+      if (predecessor.end > at) at = predecessor.end;
+      if ((edge.mask & statusBit(predecessor.status)) === 0) met = false;
     }
-    if (unmet) {
+    if (!met) {
+      const unmet = checkRunAfter(action, slots, start).unmet as UnmetCondition;
       const record = skip(action, frame, at, { code: 'ActionConditionFailed', message: skippedMessage(action.name, unmet) });
       if (record.end > end) end = record.end;
       continue;

@@ -13,5 +13,7 @@ export function containerOutcome(record: ActionRun, result: GraphResult, extra: 
   if (keepResult) record.resultRecords = result.frame?.records() ?? [];
   if (result.end > record.end) record.end = result.end;
   if (result.status === 'Failed') return outcome(extra.inputs, extra.outputs, 'Failed', ACTION_FAILED);
+  // A shared succeeded outcome (an If's, frozen) is already the answer: no new object per pass.
+  if (result.status === 'Succeeded' && extra.status === 'Succeeded' && extra.error === undefined && extra.code === undefined) return extra;
   return outcome(extra.inputs, extra.outputs, result.status === 'Cancelled' ? 'Cancelled' : 'Succeeded');
 }

@@ -7,6 +7,7 @@ import { triggerTypes } from '../triggers/index.js';
 import { DefinitionError } from '../errors.js';
 import type { ActionDefinition, LoadedWorkflow } from './types.js';
 import { escapePointer } from './parameters.js';
+import { statusBit } from '../run-after/run-after-check.js';
 
 /** runAfter statuses as Logic Apps accepts them (case-insensitive in JSON). */
 const RUN_AFTER_STATUSES: readonly RunStatus[] = ['Succeeded', 'Failed', 'Skipped', 'TimedOut'];
@@ -21,7 +22,7 @@ export interface PlannedAction {
   /** JSON path of the action inside the definition (`actions`, `Scope`, `actions`, `X`). */
   path: readonly (string | number)[];
   /** Predecessors (by name and slot in the same graph) and the statuses each must end in. */
-  runAfter: ReadonlyArray<{ name: string; slot: number; statuses: ReadonlySet<string> }>;
+  runAfter: ReadonlyArray<RunAfterEdge>;
   /** The graph this action belongs to and its position in the graph's run order. */
   graph: PlannedGraph;
   slot: number;
@@ -40,6 +41,14 @@ export interface PlannedAction {
   inputsTemplate: ((context: never) => unknown) | undefined;
   /** Position among all the definition's actions (per-run tables are indexed by it). */
   index: number;
+}
+
+/** One runAfter predecessor: its name and slot in the graph, the statuses it must end in (also as bits, see statusBit). */
+export interface RunAfterEdge {
+  name: string;
+  slot: number;
+  statuses: ReadonlySet<string>;
+  mask: number;
 }
 
 export interface PlannedGraph {
@@ -145,7 +154,7 @@ export function planWorkflow(workflow: LoadedWorkflow): Plan {
         report(`action "${action.name}": "runAfter" must be an object of action names to status lists`, [...action.path, 'runAfter']);
         continue;
       }
-      const edges: Array<{ name: string; slot: number; statuses: ReadonlySet<string> }> = [];
+      const edges: RunAfterEdge[] = [];
       for (const [predecessor, statuses] of Object.entries(runAfter)) {
         const where = [...action.path, 'runAfter', predecessor];
         if (!graph.byName.has(predecessor)) {
@@ -161,7 +170,9 @@ export function planWorkflow(workflow: LoadedWorkflow): Plan {
           if (!known) report(`action "${action.name}": runAfter status ${JSON.stringify(status)} for "${predecessor}" is not one of ${RUN_AFTER_STATUSES.join(', ')}`, where);
           else normalized.add(known);
         }
-        edges.push({ name: predecessor, slot: -1, statuses: normalized });
+        let mask = 0;
+        for (const status of normalized) mask |= statusBit(status);
+        edges.push({ name: predecessor, slot: -1, statuses: normalized, mask });
       }
       action.runAfter = edges;
     }

@@ -1,4 +1,4 @@
-import type { PlannedAction } from '../definition/plan.js';
+import type { PlannedAction, RunAfterEdge } from '../definition/plan.js';
 import type { ActionRun } from '../history/action-run.js';
 
 /** Why an action does not run: the first predecessor that ended in a status its runAfter does not accept. */
@@ -16,13 +16,34 @@ export interface UnmetCondition {
 export function checkRunAfter(action: PlannedAction, slots: ReadonlyArray<ActionRun | undefined>, earliest: number): { start: number; unmet?: UnmetCondition } {
   let start = earliest;
   let unmet: UnmetCondition | undefined;
-  for (const edge of action.runAfter) {
+  const edges = action.runAfter;
+  for (let e = 0; e < edges.length; e++) {
+    const edge = edges[e] as RunAfterEdge;
     const record = slots[edge.slot];
-    const actual = record?.status ?? 'Skipped';
-    if (record && record.end > start) start = record.end;
-    if (!unmet && !edge.statuses.has(actual)) unmet = { predecessor: edge.name, expected: [...edge.statuses], actual };
+    const actual = record === undefined ? 'Skipped' : record.status;
+    if (record !== undefined && record.end > start) start = record.end;
+    if (unmet === undefined && (edge.mask & statusBit(actual)) === 0) unmet = { predecessor: edge.name, expected: [...edge.statuses], actual };
   }
   return unmet ? { start, unmet } : { start };
+}
+
+/**
+ * A status as one bit of an edge's `mask` (the statuses runAfter may name); 0 for the others
+ * (Cancelled, Aborted, Running...), which no runAfter accepts.
+ */
+export function statusBit(status: string): number {
+  switch (status) {
+    case 'Succeeded':
+      return 1;
+    case 'Failed':
+      return 2;
+    case 'Skipped':
+      return 4;
+    case 'TimedOut':
+      return 8;
+    default:
+      return 0;
+  }
 }
 
 /** The message Logic Apps writes on a skipped action. */
