@@ -104,16 +104,26 @@ export function runAction(action: PlannedAction, frame: Frame, start: number): M
   run.latest[action.index] = record;
   run.history.add(record);
   const leaf = !action.type.container;
+  const execution = new ActionExecution(action, frame, record);
   if (leaf) {
-    const turns = run.turns;
-    if (!turns.tryAcquire(frame.task, start)) return executeWhenGranted(action, frame, record);
+    const task = frame.task;
+    if (!run.turns.tryAcquire(task, start)) {
+      // A task waits for one action at a time: the action waits on the task, and the handler is
+      // made once per task, not once per action.
+      task.parked = execution;
+      return run.turns.wait(task, (task.onGranted ??= grantedHandler(task))) as PromiseLike<ActionRun>;
+    }
   }
-  return execute(action, frame, record, leaf);
+  return execute(execution, leaf);
 }
 
 /** Closures live in these small functions: in the hot ones V8 would allocate their context on every call. */
-function executeWhenGranted(action: PlannedAction, frame: Frame, record: ActionRun): PromiseLike<ActionRun> {
-  return frame.run.turns.wait(frame.task, () => execute(action, frame, record, true));
+function grantedHandler(task: Task): () => MaybePromise<ActionRun> {
+  return () => {
+    const execution = task.parked as ActionExecution;
+    task.parked = undefined;
+    return execute(execution, true);
+  };
 }
 
 function finishWhenSettled(outcome: PromiseLike<Outcome>, execution: ActionExecution, leaf: boolean): PromiseLike<ActionRun> {
@@ -130,10 +140,10 @@ function finishWhenSettled(outcome: PromiseLike<Outcome>, execution: ActionExecu
   );
 }
 
-function execute(action: PlannedAction, frame: Frame, record: ActionRun, leaf: boolean): MaybePromise<ActionRun> {
-  const run = frame.run;
+function execute(execution: ActionExecution, leaf: boolean): MaybePromise<ActionRun> {
+  const { action, record } = execution;
+  const run = execution.frame.run;
   run.clock.setTime?.(record.start);
-  const execution = new ActionExecution(action, frame, record);
   let outcome: MaybePromise<Outcome>;
   try {
     outcome = action.type.run(execution);

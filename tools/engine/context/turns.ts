@@ -19,6 +19,9 @@ export class Task {
   turn: Pending<unknown> | undefined;
   /** Place in the scheduler's heap of contenders; -1 while blocked or done. */
   heapIndex = -1;
+  /** What waits for the turn (the runner's action), and the handler that runs it: made once per task. */
+  parked: unknown = undefined;
+  onGranted: (() => unknown) | undefined = undefined;
 
   constructor(
     /** Iteration indexes from the run's root: the final tie-break. */
