@@ -64,6 +64,8 @@ export interface UpsertResult {
 }
 
 const STATEMENT_CACHE_LIMIT = 500;
+const RECENT_GUID_FILTERS = 64;
+const GUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /**
  * The Dataverse emulator's storage: one SQLite table per Dataverse table, Web API semantics
@@ -77,6 +79,7 @@ export class DataverseStore {
   private version: number;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly filters = new Map<string, SqlFragment>();
+  private readonly recentGuidFilters = new Set<string>();
   private readonly insertPlans = new Map<Table, InsertPlan>();
   /** One transaction function for every write: better-sqlite3 builds several objects per `db.transaction()`. */
   private readonly inTransaction: (work: () => unknown) => unknown;
@@ -462,6 +465,14 @@ export class DataverseStore {
     let compiled = this.filters.get(cacheKey);
     if (!compiled) {
       compiled = filterToSql(parseFilter(filter), table, this.tables);
+      // A filter naming a GUID (a flow's "does this record exist" lookup) rarely comes again:
+      // kept only on its second sight, so a stream of them is not held long enough to reach
+      // the old generation (which cost more garbage collection than parsing them again).
+      if (GUID_IN_TEXT.test(filter) && !this.recentGuidFilters.has(cacheKey)) {
+        if (this.recentGuidFilters.size >= RECENT_GUID_FILTERS) this.recentGuidFilters.clear();
+        this.recentGuidFilters.add(cacheKey);
+        return compiled;
+      }
       if (this.filters.size >= STATEMENT_CACHE_LIMIT) this.filters.clear();
       this.filters.set(cacheKey, compiled);
     }
