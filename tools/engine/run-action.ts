@@ -8,7 +8,7 @@ import type { RunState } from './context/run-state.js';
 import type { Frame, LoopKind } from './context/frame.js';
 import type { Task } from './context/turns.js';
 import { evaluatePart } from './inputs/templates.js';
-import type { Outcome } from './actions/action-type.js';
+import { RECORDED, type Outcome } from './actions/action-type.js';
 import { runGraph, type GraphResult } from './run-graph.js';
 import { isPromise, type MaybePromise } from './sync-or-async.js';
 
@@ -47,6 +47,15 @@ export class ActionExecution {
     const result = template(this.frame);
     reads.settle(from, result);
     return result;
+  }
+
+  /** The action succeeded with these inputs and outputs: written into its record now (see RECORDED). */
+  succeeded(inputs: unknown, outputs?: unknown): Outcome {
+    const record = this.record;
+    record.status = 'Succeeded';
+    record.inputs = inputs;
+    record.outputs = outputs;
+    return RECORDED;
   }
 
   /** Evaluates another part of the definition, possibly in another frame (a Select item). */
@@ -172,6 +181,7 @@ function finish(execution: ActionExecution, leaf: boolean): ActionRun {
 }
 
 function applyOutcome(record: ActionRun, outcome: Outcome): void {
+  if (outcome === RECORDED) return;
   record.status = outcome.status ?? 'Succeeded';
   record.inputs = outcome.inputs;
   record.outputs = outcome.outputs;

@@ -29,6 +29,12 @@ export function outcome(inputs: unknown, outputs?: unknown, status: RunStatus = 
   return { status, inputs, outputs, error, code: undefined };
 }
 
+/**
+ * What a synchronous action type returns after writing its result straight into the record
+ * (`ActionExecution.succeeded`): the hottest actions (Compose, variables) then make no outcome object.
+ */
+export const RECORDED: Outcome = Object.freeze({ status: 'Succeeded', inputs: undefined, outputs: undefined, error: undefined, code: undefined });
+
 export type Report = (message: string, path?: readonly (string | number)[]) => void;
 
 /**

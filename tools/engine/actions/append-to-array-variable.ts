@@ -1,5 +1,5 @@
 import { ActionFailure } from '../errors.js';
-import { outcome, type ActionType } from './action-type.js';
+import type { ActionType } from './action-type.js';
 import { copyArray, declaredVariable } from './variable-values.js';
 import { inputsObject } from './values.js';
 
@@ -24,7 +24,7 @@ export const appendToArrayVariable: ActionType = {
       variable.shared = false;
     }
     (variable.value as unknown[]).push(value);
-    return outcome(inputs);
+    return execution.succeeded(inputs);
   },
 };
 

@@ -1,10 +1,10 @@
-import { outcome, type ActionType } from './action-type.js';
+import type { ActionType } from './action-type.js';
 
 /** Compose: outputs are the evaluated inputs themselves, with no body wrapper. */
 export const compose: ActionType = {
   type: 'Compose',
   run(execution) {
     const value = execution.inputs();
-    return outcome(value, value);
+    return execution.succeeded(value, value);
   },
 };

@@ -1,4 +1,4 @@
-import { outcome, type ActionType } from './action-type.js';
+import type { ActionType } from './action-type.js';
 import { declaredVariable, fitsType, mismatch } from './variable-values.js';
 import { inputsObject } from './values.js';
 
@@ -16,6 +16,6 @@ export const setVariable: ActionType = {
     variable.shared = Array.isArray(value);
     // The inputs as evaluated ({name, value}) are what the history shows: recorded as is, not copied.
     const recorded = inputs;
-    return outcome(recorded, { body: recorded });
+    return execution.succeeded(recorded, { body: recorded });
   },
 };
