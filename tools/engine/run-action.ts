@@ -2,7 +2,7 @@ import type { RunStatus } from '../expressions/context.js';
 import { compileTemplate, WorkflowExpressionError } from '../expressions/index.js';
 import type { PlannedAction, PlannedGraph } from './definition/plan.js';
 import { ActionFailure } from './errors.js';
-import { ActionRun } from './history/action-run.js';
+import { ActionRun, type ActionError } from './history/action-run.js';
 import { trackProperties } from './history/tracked-properties.js';
 import type { RunState } from './context/run-state.js';
 import type { Frame, LoopKind } from './context/frame.js';
@@ -85,6 +85,21 @@ export class ActionExecution {
     return runGraph(graph, frame, start);
   }
 
+  /**
+   * Records the top-level actions of the branches not taken as Skipped, one record each and nothing
+   * evaluated, as Logic Apps' run history shows them (ActionBranchingConditionNotSatisfied); actions
+   * nested deeper are not listed, as for a container skipped by runAfter. They live in no pass (so
+   * they do not count toward the branch's status) but are each action's latest record. `after`:
+   * the branches listed after `taken` (recorded once it ran), else those before it.
+   */
+  skipBranchesNotTaken(taken: string, after: boolean): void {
+    let passed = false;
+    for (const [key, graph] of this.action.branches) {
+      if (key === taken) passed = true;
+      else if (passed === after) for (const action of graph.order) skipNotTaken(action, this.frame, this.record.start);
+    }
+  }
+
   /** Runs one loop iteration of this container's `actions`, in its own frame (and task when concurrent). */
   runIteration(kind: LoopKind, item: unknown, index: number, start: number, task?: Task): MaybePromise<GraphResult> {
     const graph = this.action.branches.get('actions') as PlannedGraph;
@@ -97,6 +112,26 @@ export class ActionExecution {
   itemFrame(item: unknown, index: number): Frame {
     return this.frame.iteration(undefined, 'repeat', this.name, item, index);
   }
+}
+
+/** Shared by every record of a branch not taken (a loop makes one per iteration): frozen, never written. */
+const SKIPPED_EXTRAS = Object.freeze({ code: 'ActionSkipped' });
+const notSatisfied = new WeakMap<PlannedAction, ActionError>();
+
+function skipNotTaken(action: PlannedAction, frame: Frame, at: number): void {
+  const record = new ActionRun(action.name, action.definition.type, at, frame.repetition);
+  record.status = 'Skipped';
+  record.restoreExtras(SKIPPED_EXTRAS);
+  let error = notSatisfied.get(action);
+  if (!error) {
+    error = Object.freeze({ code: 'ActionBranchingConditionNotSatisfied', message: `The execution of template action '${action.name}' skipped: the branching condition for this action is not satisfied.` });
+    notSatisfied.set(action, error);
+  }
+  record.error = error;
+  const run = frame.run;
+  run.latest[action.index] = record;
+  run.history.add(record);
+  run.history.store(record);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { outcome, type ActionType, type Outcome } from './action-type.js';
 import type { GraphResult } from '../run-graph.js';
-import type { ActionRun } from '../history/action-run.js';
+import type { ActionExecution } from '../run-action.js';
 import { evaluateCondition } from './condition-expression.js';
 import { containerOutcome } from './container-status.js';
 import { isPromise } from '../sync-or-async.js';
@@ -24,14 +24,23 @@ export const ifAction: ActionType = {
   },
   run(execution) {
     const result = evaluateCondition(execution.action, execution.action.definition.expression, execution.frame);
-    const branch = execution.runBranch(result ? 'actions' : 'else', execution.record.start);
+    const taken = result ? 'actions' : 'else';
+    // The untaken branch's actions are recorded Skipped in branch order: `actions` before `else`.
+    if (!result) execution.skipBranchesNotTaken(taken, false);
+    const branch = execution.runBranch(taken, execution.record.start);
     const extra = result ? TRUE_OUTCOME : FALSE_OUTCOME;
     // No closure on the synchronous path: a loop runs this once per iteration.
-    if (!isPromise(branch)) return containerOutcome(execution.record, branch, extra);
-    return outcomeWhenDone(branch, execution.record, extra);
+    if (!isPromise(branch)) {
+      if (result) execution.skipBranchesNotTaken(taken, true);
+      return containerOutcome(execution.record, branch, extra);
+    }
+    return outcomeWhenDone(branch, execution, result, extra);
   },
 };
 
-function outcomeWhenDone(branch: PromiseLike<GraphResult>, record: ActionRun, extra: Outcome): PromiseLike<Outcome> {
-  return branch.then((settled) => containerOutcome(record, settled, extra));
+function outcomeWhenDone(branch: PromiseLike<GraphResult>, execution: ActionExecution, result: boolean, extra: Outcome): PromiseLike<Outcome> {
+  return branch.then((settled) => {
+    if (result) execution.skipBranchesNotTaken('actions', true);
+    return containerOutcome(execution.record, settled, extra);
+  });
 }

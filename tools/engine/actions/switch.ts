@@ -32,6 +32,11 @@ export const switchAction: ActionType = {
     }
     const match = Object.entries(execution.action.definition.cases ?? {}).find(([, c]) => c.case === value || (typeof c.case === 'number' && String(c.case) === String(value)));
     const key = match ? `case:${match[0]}` : 'default';
-    return andThen(execution.runBranch(key, execution.record.start), (branch) => containerOutcome(execution.record, branch, { inputs: { expressionValue: value }, outputs: { caseName: match?.[0] ?? 'default' } }));
+    // The other cases' (and default's) actions are recorded Skipped in definition order around the branch that runs.
+    execution.skipBranchesNotTaken(key, false);
+    return andThen(execution.runBranch(key, execution.record.start), (branch) => {
+      execution.skipBranchesNotTaken(key, true);
+      return containerOutcome(execution.record, branch, { inputs: { expressionValue: value }, outputs: { caseName: match?.[0] ?? 'default' } });
+    });
   },
 };
