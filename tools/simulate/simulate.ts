@@ -13,7 +13,6 @@ import { directDataverseTransport } from './direct-transport.js';
 import { loopbackTransport, type LoopbackTransport } from './loopback-transport.js';
 import { fetchTransport } from '../engine/connectors/transport.js';
 import { bindConnections, type BoundConnection } from './bindings.js';
-import { withChildCallHeaders } from './child-call-headers.js';
 import { FigureCounter, mergeWindows, type RunFigures } from './figures.js';
 import { importLegacyPackage } from './legacy-input.js';
 import type { SimulateOptions } from './options.js';
@@ -81,7 +80,8 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
   // Every input is read before anything starts, so a bad one fails fast with its own message.
   const settings = readSettings(options.settingsFile);
   const imported = options.option === 2 ? await importLegacyPackage(options.solution) : await importSolution(options.solution);
-  const workflows = imported.flows.workflows.map(withChildCallHeaders);
+  // Child flows get the caller's connections (X-MS-APIM-Tokens) from the engine itself, as the platform gives them.
+  const workflows = imported.flows.workflows;
   const parent = workflows.find((w) => Object.values(w.definition.triggers ?? {}).some((t) => t.type.toLowerCase() === 'recurrence'));
   if (!parent) throw new InputError('no flow with a Recurrence trigger in the solution: nothing to schedule', { file: options.solution });
   const children = workflows.filter((w) => w !== parent);
