@@ -3,7 +3,8 @@ import type { PlannedAction, PlannedGraph, RunAfterEdge } from './definition/pla
 import { ActionRun, type ActionError } from './history/action-run.js';
 import type { Frame } from './context/frame.js';
 import { graphStatus } from './run-after/branch-status.js';
-import { checkRunAfter, skippedMessage, statusBit, type UnmetCondition } from './run-after/run-after-check.js';
+import { checkRunAfter, skippedMessage, type UnmetCondition } from './run-after/run-after-check.js';
+import { statusBit } from './run-after/status-numbers.js';
 
 const SKIPPED_BIT = statusBit('Skipped');
 import { runAction } from './run-action.js';

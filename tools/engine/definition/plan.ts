@@ -7,7 +7,7 @@ import { triggerTypes } from '../triggers/index.js';
 import { DefinitionError } from '../errors.js';
 import type { ActionDefinition, LoadedWorkflow } from './types.js';
 import { escapePointer } from './parameters.js';
-import { statusBit } from '../run-after/run-after-check.js';
+import { statusBit } from '../run-after/status-numbers.js';
 
 /** runAfter statuses as Logic Apps accepts them (case-insensitive in JSON). */
 const RUN_AFTER_STATUSES: readonly RunStatus[] = ['Succeeded', 'Failed', 'Skipped', 'TimedOut'];

@@ -1,6 +1,7 @@
 import type { RunStatus } from '../../expressions/context.js';
 import { ActionRun, type ActionError, type RecordExtras } from './action-run.js';
 import { ChunkedColumn, NumberColumn } from './columns.js';
+import { RUN_STATUSES, statusNumber } from '../run-after/status-numbers.js';
 
 /**
  * How much a history keeps: `full` every record's inputs and outputs; `outline` everything else
@@ -87,7 +88,7 @@ export class RunHistory {
     this.live.set(index, undefined);
     this.names.set(index, record.name);
     this.types.set(index, record.type);
-    this.statuses.set(index, statusCode(record.status));
+    this.statuses.set(index, statusNumber(record.status));
     this.starts.set(index, record.start);
     this.ends.set(index, record.end);
     const repetition = record.repetition;
@@ -137,7 +138,7 @@ export class RunHistory {
       const loopIndex = this.loopIndexes.get(i);
       const repetition = loopIndex === NONE ? undefined : loopIndex === NESTED ? this.nested.get(i) : [loopIndex];
       const record = new ActionRun(this.names.get(i) as string, this.types.get(i) as string, this.starts.get(i), repetition);
-      record.status = STATUSES[this.statuses.get(i)] as RunStatus;
+      record.status = RUN_STATUSES[this.statuses.get(i)] as RunStatus;
       record.end = this.ends.get(i);
       const shape = this.shapes.get(i);
       if (shape === 0) {
@@ -160,29 +161,6 @@ export class RunHistory {
 
 const NONE = -1;
 const NESTED = -2;
-const STATUSES: readonly RunStatus[] = ['Running', 'Succeeded', 'Failed', 'Skipped', 'TimedOut', 'Cancelled', 'Aborted', 'Waiting'];
-
-function statusCode(status: RunStatus): number {
-  switch (status) {
-    case 'Succeeded':
-      return 1;
-    case 'Failed':
-      return 2;
-    case 'Skipped':
-      return 3;
-    case 'TimedOut':
-      return 4;
-    case 'Cancelled':
-      return 5;
-    case 'Aborted':
-      return 6;
-    case 'Waiting':
-      return 7;
-    default:
-      return 0;
-  }
-}
-
 const SET_VARIABLE = 1;
 const APPEND_VARIABLE = 2;
 

@@ -1,5 +1,6 @@
 import type { PlannedAction, RunAfterEdge } from '../definition/plan.js';
 import type { ActionRun } from '../history/action-run.js';
+import { statusBit } from './status-numbers.js';
 
 /** Why an action does not run: the first predecessor that ended in a status its runAfter does not accept. */
 export interface UnmetCondition {
@@ -25,25 +26,6 @@ export function checkRunAfter(action: PlannedAction, slots: ReadonlyArray<Action
     if (unmet === undefined && (edge.mask & statusBit(actual)) === 0) unmet = { predecessor: edge.name, expected: [...edge.statuses], actual };
   }
   return unmet ? { start, unmet } : { start };
-}
-
-/**
- * A status as one bit of an edge's `mask` (the statuses runAfter may name); 0 for the others
- * (Cancelled, Aborted, Running...), which no runAfter accepts.
- */
-export function statusBit(status: string): number {
-  switch (status) {
-    case 'Succeeded':
-      return 1;
-    case 'Failed':
-      return 2;
-    case 'Skipped':
-      return 4;
-    case 'TimedOut':
-      return 8;
-    default:
-      return 0;
-  }
 }
 
 /** The message Logic Apps writes on a skipped action. */
