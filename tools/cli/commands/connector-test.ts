@@ -66,7 +66,7 @@ export const connectorTestCommand: CommandModule = {
           if (!tenant) throw new UsageError('no tenant for the token: pass --param Tenant=<tenant id> or --tenant');
           const token = await clientCredentialsToken(o.loginUrl ?? o.baseUrl ?? 'https://login.microsoftonline.com', tenant, o.clientId ?? DEFAULT_CLIENT_ID, o.clientSecret ?? process.env.PPKIT_CLIENT_SECRET ?? DEFAULT_CLIENT_SECRET, o.resource);
           if (!token.ok) {
-            context.io.stderr(`ppkit: connection failed: token request answered ${token.status || 'no response'} ${token.error}${token.code ? ` (AADSTS${token.code})` : ''}: ${token.description}\n`);
+            context.io.stderr(token.status ? `ppkit: connection failed: token request answered ${token.status} ${token.error}${token.code ? ` (AADSTS${token.code})` : ''}: ${token.description}\n` : `ppkit: connection failed: token request got no answer: ${token.description}\n`);
             return 1;
           }
           headers.Authorization = `Bearer ${token.accessToken}`;

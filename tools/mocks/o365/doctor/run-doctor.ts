@@ -51,7 +51,7 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorCheck[]> {
   const checks: DoctorCheck[] = [];
   const token = await clientCredentialsToken(input.loginUrl, input.tenant, input.clientId, input.clientSecret, input.resource);
   if (!token.ok) {
-    checks.push({ id: 'token', ok: false, detail: `token request answered ${token.status || 'nothing'} ${token.error}${token.code ? ` (AADSTS${token.code})` : ''}: ${token.description}`, causes: causes(diagnoseTokenError(token.code, token.status)) });
+    checks.push({ id: 'token', ok: false, detail: token.status ? `token request answered ${token.status} ${token.error}${token.code ? ` (AADSTS${token.code})` : ''}: ${token.description}` : `token request got no answer: ${token.description}`, causes: causes(diagnoseTokenError(token.code, token.status)) });
     return checks;
   }
   const audience = String(decodeJwtPayload(token.accessToken)?.aud ?? '');
