@@ -33,7 +33,7 @@ function dataverseAnswerer(dataverse: Pick<RunningDataverse, 'apiUrl' | 'store'>
     const { path, search } = splitUrl(request.url, dataverse.apiUrl, rootPath);
     const headers = new Map<string, string>();
     for (const name in request.headers) {
-      const key = name.toLowerCase();
+      const key = lowerCase(name);
       const value = request.headers[name]!;
       // fetch joins repeated names (in any case) with ", ", as the server then sees them.
       const earlier = headers.get(key);
@@ -42,15 +42,42 @@ function dataverseAnswerer(dataverse: Pick<RunningDataverse, 'apiUrl' | 'store'>
     const body = request.body === undefined ? '' : typeof request.body === 'string' ? request.body : Buffer.from(request.body.buffer, request.body.byteOffset, request.body.byteLength).toString('utf8');
     const reply = dispatch({ method: request.method, path, search, headers, body }, context);
     const text = NO_BODY.has(reply.status) ? '' : reply.body;
-    const lowered = new Map<string, string>();
-    // The server's own header (sendText), even where no body follows (204, 304).
-    lowered.set('content-length', String(Buffer.byteLength(reply.body)));
-    for (const name in reply.headers) lowered.set(name.toLowerCase(), reply.headers[name]!);
-    // fetch lists response headers sorted by name: so does this.
-    const replyHeaders: Record<string, string> = {};
-    for (const name of [...lowered.keys()].sort()) replyHeaders[name] = lowered.get(name)!;
-    return { statusCode: reply.status, headers: replyHeaders, body: text };
+    return { statusCode: reply.status, headers: replyHeaders(reply.headers, String(Buffer.byteLength(reply.body))), body: text };
   };
+}
+
+const lowerNames = new Map<string, string>();
+
+/** A header name in lower case (the same few names come on every request: lowered once each). */
+function lowerCase(name: string): string {
+  let lower = lowerNames.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowerNames.size < 1000) lowerNames.set(name, lower);
+  }
+  return lower;
+}
+
+/**
+ * The answer's headers as fetch lists them: names in lower case, sorted by name, with the
+ * server's own Content-Length (sent even where no body follows: 204, 304).
+ */
+function replyHeaders(given: Record<string, string>, contentLength: string): Record<string, string> {
+  const names: string[] = ['content-length'];
+  const values: string[] = [contentLength];
+  for (const name in given) {
+    const lower = lowerCase(name);
+    const at = names.indexOf(lower);
+    if (at >= 0) values[at] = given[name]!;
+    else {
+      names.push(lower);
+      values.push(given[name]!);
+    }
+  }
+  const order = names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+  const headers: Record<string, string> = {};
+  for (const i of order) headers[names[i]!] = values[i]!;
+  return headers;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { StorageValue } from '../model/column-types/index.js';
 import type { Column, Table, TableSet } from '../model/table.js';
 import { filterToSql, type SqlFragment } from '../odata/filter-sql.js';
 import { parseFilter } from '../odata/filter-parser.js';
+import { fillTemplate, guidTemplate, templateSlots, type TemplatedFragment } from '../odata/guid-template.js';
 import { parseKeySegment, type RecordKey } from '../odata/key-segment.js';
 import { MAX_PAGE_SIZE, parseSelect, type QueryRequest } from '../odata/query-options.js';
 import { resolveProperty } from '../odata/resolve-property.js';
@@ -80,6 +81,8 @@ export class DataverseStore {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly filters = new Map<string, SqlFragment>();
   private readonly recentGuidFilters = new Set<string>();
+  /** Compiled filter forms by table and template text; null where the form cannot be reused. */
+  private readonly templates = new Map<string, TemplatedFragment | null>();
   private readonly insertPlans = new Map<Table, InsertPlan>();
   /** One transaction function for every write: better-sqlite3 builds several objects per `db.transaction()`. */
   private readonly inTransaction: (work: () => unknown) => unknown;
@@ -461,13 +464,32 @@ export class DataverseStore {
   }
 
   private compileFilter(table: Table, filter: string): SqlFragment {
+    // A filter naming GUIDs (a flow's "does this record exist" lookup) comes once per record with
+    // a new GUID: its form is compiled once, each filter fills in its own GUIDs.
+    const template = guidTemplate(filter);
+    if (template) {
+      const templateKey = `${table.logicalName}\u0000${template.text}`;
+      let fragment = this.templates.get(templateKey);
+      if (fragment === undefined) {
+        let compiled: SqlFragment | undefined;
+        try {
+          compiled = filterToSql(parseFilter(template.text), table, this.tables);
+        } catch {
+          // the filter's own text gives the error (and its message) below
+        }
+        fragment = compiled ? (templateSlots(template, compiled) ?? null) : null;
+        if (this.templates.size >= STATEMENT_CACHE_LIMIT) this.templates.clear();
+        this.templates.set(templateKey, fragment);
+      }
+      if (fragment) return fillTemplate(fragment, template.guids);
+    }
     const cacheKey = `${table.logicalName}\u0000${filter}`;
     let compiled = this.filters.get(cacheKey);
     if (!compiled) {
       compiled = filterToSql(parseFilter(filter), table, this.tables);
-      // A filter naming a GUID (a flow's "does this record exist" lookup) rarely comes again:
-      // kept only on its second sight, so a stream of them is not held long enough to reach
-      // the old generation (which cost more garbage collection than parsing them again).
+      // A filter naming a GUID that no template serves rarely comes again: kept only on its
+      // second sight, so a stream of them is not held long enough to reach the old generation
+      // (which cost more garbage collection than parsing them again).
       if (GUID_IN_TEXT.test(filter) && !this.recentGuidFilters.has(cacheKey)) {
         if (this.recentGuidFilters.size >= RECENT_GUID_FILTERS) this.recentGuidFilters.clear();
         this.recentGuidFilters.add(cacheKey);
