@@ -4,6 +4,7 @@ import type { PlannedAction, PlannedGraph } from './definition/plan.js';
 import { ActionFailure } from './errors.js';
 import { ActionRun, type ActionError } from './history/action-run.js';
 import { trackProperties } from './history/tracked-properties.js';
+import { BRANCH_NOT_TAKEN, SKIPPED_EXTRAS } from './history/record-shape.js';
 import type { RunState } from './context/run-state.js';
 import type { Frame, LoopKind } from './context/frame.js';
 import type { Task } from './context/turns.js';
@@ -15,15 +16,14 @@ import { isPromise, type MaybePromise } from './sync-or-async.js';
 /** What an action type gets to do its work: its definition, the frame, evaluation, the clock. */
 export class ActionExecution {
   /** When the action's `limit.timeout` runs out (virtual ms), if it has one. */
-  readonly deadline: number | undefined;
+  deadline: number | undefined;
 
   constructor(
     readonly action: PlannedAction,
     readonly frame: Frame,
     readonly record: ActionRun,
   ) {
-    const timeout = action.timeoutMs;
-    this.deadline = timeout === undefined ? undefined : record.start + timeout;
+    this.deadline = deadlineOf(action, record);
   }
 
   get run(): RunState {
@@ -100,10 +100,13 @@ export class ActionExecution {
     }
   }
 
-  /** Runs one loop iteration of this container's `actions`, in its own frame (and task when concurrent). */
-  runIteration(kind: LoopKind, item: unknown, index: number, start: number, task?: Task): MaybePromise<GraphResult> {
+  /**
+   * Runs one loop iteration of this container's `actions`, in its own frame (and task when
+   * concurrent). `previous`: the frame of an ended iteration of this loop, reused if pooled.
+   */
+  runIteration(kind: LoopKind, item: unknown, index: number, start: number, task?: Task, previous?: Frame): MaybePromise<GraphResult> {
     const graph = this.action.branches.get('actions') as PlannedGraph;
-    const frame = this.frame.iteration(graph, kind, this.name, item, index, task);
+    const frame = this.frame.iteration(graph, kind, this.name, item, index, task, previous);
     this.record.innerPass = frame;
     return runGraph(graph, frame, start);
   }
@@ -114,17 +117,15 @@ export class ActionExecution {
   }
 }
 
-/** Shared by every record of a branch not taken (a loop makes one per iteration): frozen, never written. */
-const SKIPPED_EXTRAS = Object.freeze({ code: 'ActionSkipped' });
 const notSatisfied = new WeakMap<PlannedAction, ActionError>();
 
 function skipNotTaken(action: PlannedAction, frame: Frame, at: number): void {
-  const record = new ActionRun(action.name, action.definition.type, at, frame.repetition);
+  const record = frame.takeNotTakenRecord(action, at);
   record.status = 'Skipped';
   record.restoreExtras(SKIPPED_EXTRAS);
   let error = notSatisfied.get(action);
   if (!error) {
-    error = Object.freeze({ code: 'ActionBranchingConditionNotSatisfied', message: `The execution of template action '${action.name}' skipped: the branching condition for this action is not satisfied.` });
+    error = Object.freeze({ code: BRANCH_NOT_TAKEN, message: `The execution of template action '${action.name}' skipped: the branching condition for this action is not satisfied.` });
     notSatisfied.set(action, error);
   }
   record.error = error;
@@ -141,14 +142,14 @@ function skipNotTaken(action: PlannedAction, frame: Frame, at: number): void {
  */
 export function runAction(action: PlannedAction, frame: Frame, start: number): MaybePromise<ActionRun> {
   const run = frame.run;
-  const record = new ActionRun(action.name, action.definition.type, start, frame.repetition);
+  const record = frame.takeRecord(action, start);
   if (action.secureInputs) record.secureInputs = true;
   if (action.secureOutputs) record.secureOutputs = true;
   frame.slots[action.slot] = record;
   run.latest[action.index] = record;
   run.history.add(record);
   const leaf = !action.type.container;
-  const execution = new ActionExecution(action, frame, record);
+  const execution = executionFor(action, frame, record);
   if (leaf) {
     const task = frame.task;
     if (!run.turns.tryAcquire(task, start)) {
@@ -159,6 +160,21 @@ export function runAction(action: PlannedAction, frame: Frame, start: number): M
     }
   }
   return execute(execution, leaf);
+}
+
+function deadlineOf(action: PlannedAction, record: ActionRun): number | undefined {
+  const timeout = action.timeoutMs;
+  return timeout === undefined ? undefined : record.start + timeout;
+}
+
+/** A new execution, or in a pooled frame the slot's own (its record is the slot's pooled record). */
+function executionFor(action: PlannedAction, frame: Frame, record: ActionRun): ActionExecution {
+  const pool = frame.pool;
+  if (pool === undefined) return new ActionExecution(action, frame, record);
+  let execution = pool.executions[action.slot] as ActionExecution | undefined;
+  if (execution === undefined) pool.executions[action.slot] = execution = new ActionExecution(action, frame, record);
+  else execution.deadline = deadlineOf(action, record);
+  return execution;
 }
 
 /** Closures live in these small functions: in the hot ones V8 would allocate their context on every call. */

@@ -75,7 +75,7 @@ function continueWhenDone(ran: PromiseLike<ActionRun>, graph: PlannedGraph, fram
 }
 
 function skip(action: PlannedAction, frame: Frame, at: number, error: ActionError): ActionRun {
-  const record = new ActionRun(action.name, action.definition.type, at, frame.repetition);
+  const record = frame.takeRecord(action, at);
   record.status = 'Skipped';
   record.code = 'ActionSkipped';
   record.error = error;

@@ -61,6 +61,8 @@ export interface RunFlowOptions {
   onActionComplete?: (record: ActionRun, run: RunHistory) => void;
   /** `outline` keeps no action inputs/outputs in the history (see HistoryDetail); default `full`. Child runs inherit it. */
   historyDetail?: HistoryDetail;
+  /** false: loops make fresh record objects instead of reusing pooled ones (see HistoryOptions.reuseRecords). */
+  reuseRecords?: boolean;
 }
 
 export interface RunResult {
@@ -98,7 +100,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunResult> {
     webhookTimeoutMs: options.webhookTimeoutMs ?? WEBHOOK_DEFAULT_TIMEOUT_MS,
     webhookCallbackWaitMs: options.webhookCallbackWaitMs ?? 2_000,
     parameters: options.parameters ?? {},
-    history: { detail: options.historyDetail ?? 'full', onActionComplete: options.onActionComplete },
+    history: { detail: options.historyDetail ?? 'full', onActionComplete: options.onActionComplete, reuseRecords: options.reuseRecords },
   };
   return executeRun(workflow, plan, options.trigger, context, 0, undefined, options.runId);
 }

@@ -3,6 +3,7 @@ import { containerOutcome } from './container-status.js';
 import { ActionFailure } from '../errors.js';
 import type { GraphResult } from '../run-graph.js';
 import type { Task } from '../context/turns.js';
+import type { Frame } from '../context/frame.js';
 import type { ActionExecution } from '../run-action.js';
 import { wdlTypeName } from './values.js';
 import { isPromise, andThen, Pending, type MaybePromise } from '../sync-or-async.js';
@@ -66,7 +67,8 @@ function sequential(execution: ActionExecution, items: unknown[]): MaybePromise<
   const step = (from: number, time: number): MaybePromise<LoopSummary> => {
     for (let index = from; index < items.length; index++) {
       if (execution.run.terminated) break;
-      const result = execution.runIteration('foreach', items[index], index, time);
+      // The previous iteration has ended: its frame is reused if pooled (context/frame-pool.ts).
+      const result = execution.runIteration('foreach', items[index], index, time, undefined, summary.last?.frame);
       if (isPromise(result)) return stepWhenDone(result, summary, step, index + 1);
       note(summary, result);
       summary.last = result;
@@ -119,19 +121,21 @@ function concurrent(execution: ActionExecution, items: unknown[], degree: number
     }
   };
   const fail = (error: unknown): void => done.reject(error);
-  const worker = (task: Task, index: number): void => {
+  // Each worker reuses the frame of its own ended iteration when pooled (context/frame-pool.ts).
+  const worker = (task: Task, index: number, previous: Frame | undefined): void => {
     for (;;) {
       if (!execution.run.terminated) {
-        const result = execution.runIteration('foreach', items[index], index, task.time, task);
+        const result = execution.runIteration('foreach', items[index], index, task.time, task, previous);
         if (isPromise(result)) {
           result.then((settled) => {
             finished(index, settled);
             const spawned = advance(task);
-            if (spawned) worker(spawned, spawned.order[spawned.order.length - 1] as number);
+            if (spawned) worker(spawned, spawned.order[spawned.order.length - 1] as number, settled.frame);
           }, fail);
           return;
         }
         finished(index, result);
+        previous = result.frame;
       }
       const spawned = advance(task);
       if (!spawned) return;
@@ -150,6 +154,6 @@ function concurrent(execution: ActionExecution, items: unknown[], degree: number
     }
     return undefined;
   };
-  for (let i = 0; i < first; i++) worker(initial[i] as Task, i);
+  for (let i = 0; i < first; i++) worker(initial[i] as Task, i, undefined);
   return done.state === 1 ? summary : done;
 }

@@ -1,7 +1,8 @@
 import type { ActionRecord, EvaluationContext } from '../../expressions/context.js';
 import { actionIgnoringCase } from '../definition/action-names.js';
 import type { PlannedAction, PlannedGraph } from '../definition/plan.js';
-import type { ActionRun } from '../history/action-run.js';
+import { ActionRun } from '../history/action-run.js';
+import { FramePool, isPoolable } from './frame-pool.js';
 import type { RunState } from './run-state.js';
 import { workflowTags } from './workflow-tags.js';
 import type { Task } from './turns.js';
@@ -17,32 +18,83 @@ export type LoopKind = 'foreach' | 'until' | 'repeat';
  */
 export class Frame implements EvaluationContext {
   readonly slots: Array<ActionRun | undefined>;
+  /** Set when the frame is reused pass after pass (a loop body of poolable actions; see frame-pool.ts). */
+  pool: FramePool | undefined = undefined;
 
+  // task, repetition, loopItem and index change only when a pooled frame starts its next pass.
   constructor(
     readonly run: RunState,
     readonly parent: Frame | undefined,
-    readonly task: Task,
+    public task: Task,
     readonly graph: PlannedGraph | undefined,
     /** Loop indexes of this frame from the outermost loop; undefined outside loops. */
-    readonly repetition: readonly number[] | undefined,
+    public repetition: readonly number[] | undefined,
     readonly loopKind?: LoopKind,
     readonly loopName?: string,
-    readonly loopItem?: unknown,
-    readonly index?: number,
+    public loopItem?: unknown,
+    public index?: number,
   ) {
     this.slots = graph ? new Array<ActionRun | undefined>(graph.order.length) : [];
   }
 
-  /** A frame for a container's branch in the same iteration (Scope, If, Switch). */
+  /** A frame for a container's branch in the same iteration (Scope, If, Switch); a pooled frame reuses its branch frames. */
   branch(graph: PlannedGraph): Frame {
-    return new Frame(this.run, this, this.task, graph, this.repetition);
+    const pool = this.pool;
+    if (pool === undefined) return new Frame(this.run, this, this.task, graph, this.repetition);
+    let frame = pool.branches.get(graph) as Frame | undefined;
+    if (frame === undefined) {
+      frame = new Frame(this.run, this, this.task, graph, this.repetition);
+      frame.pool = new FramePool();
+      pool.branches.set(graph, frame);
+    } else {
+      frame.restart(this.task, this.repetition, undefined, undefined);
+    }
+    return frame;
   }
 
-  /** A frame for one loop iteration; `task` is the iteration's own task when it runs concurrently. */
-  iteration(graph: PlannedGraph | undefined, kind: LoopKind, name: string, item: unknown, index: number, task: Task = this.task): Frame {
+  /**
+   * A frame for one loop iteration; `task` is the iteration's own task when it runs concurrently.
+   * `previous`: the frame of an iteration of the same loop that has ended, reused when pooled.
+   */
+  iteration(graph: PlannedGraph | undefined, kind: LoopKind, name: string, item: unknown, index: number, task: Task = this.task, previous?: Frame): Frame {
     const outer = this.repetition;
     const repetition = kind === 'repeat' ? outer : outer === undefined ? [index] : [...outer, index];
-    return new Frame(this.run, this, task, graph, repetition, kind, name, item, index);
+    if (previous?.pool !== undefined) {
+      previous.restart(task, repetition, item, index);
+      return previous;
+    }
+    const frame = new Frame(this.run, this, task, graph, repetition, kind, name, item, index);
+    if (kind === 'foreach' && graph !== undefined && this.run.history.pooling && isPoolable(graph)) frame.pool = new FramePool();
+    return frame;
+  }
+
+  /** A pooled frame's next pass: its slots empty, its binding new. */
+  private restart(task: Task, repetition: readonly number[] | undefined, item: unknown, index: number | undefined): void {
+    this.task = task;
+    this.repetition = repetition;
+    this.loopItem = item;
+    this.index = index;
+    this.slots.fill(undefined);
+  }
+
+  /** The record `action` (of this frame's graph) starts with: new, or the pool's, reset. */
+  takeRecord(action: PlannedAction, start: number): ActionRun {
+    const pool = this.pool;
+    if (pool === undefined) return new ActionRun(action.name, action.definition.type, start, this.repetition);
+    let record = pool.records[action.slot];
+    if (record === undefined) pool.records[action.slot] = record = new ActionRun(action.name, action.definition.type, start, this.repetition);
+    else record.reuse(start, this.repetition);
+    return record;
+  }
+
+  /** The Skipped record of `action` of a branch of a container in this frame, when the branch is not taken. */
+  takeNotTakenRecord(action: PlannedAction, start: number): ActionRun {
+    const pool = this.pool;
+    if (pool === undefined) return new ActionRun(action.name, action.definition.type, start, this.repetition);
+    let record = pool.notTaken[action.index];
+    if (record === undefined) pool.notTaken[action.index] = record = new ActionRun(action.name, action.definition.type, start, this.repetition);
+    else record.reuse(start, this.repetition);
+    return record;
   }
 
   /**

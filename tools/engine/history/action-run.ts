@@ -48,6 +48,8 @@ export class ActionRun implements ActionRecord {
   private extras: RecordExtras | undefined = undefined;
   /** Place in the run history's order; -1 until the history takes it. */
   historyIndex = -1;
+  /** This action's key in its run history's action table, once stored (kept by `reuse`: same action, same run). */
+  historyKey = -1;
   /**
    * A container's latest pass (an If/Switch/Scope branch, an Until or Foreach iteration): where a
    * later action of the same iteration finds the records nested in it. Not part of the history.
@@ -59,9 +61,27 @@ export class ActionRun implements ActionRecord {
     readonly type: string,
     public start: number,
     /** Item indexes of the enclosing Foreach/Until loops, outermost first; undefined at top level. */
-    readonly repetition: readonly number[] | undefined,
+    public repetition: readonly number[] | undefined,
   ) {
     this.end = start;
+  }
+
+  /**
+   * The same action's record in a new pass of a pooled frame (context/frame-pool.ts): every field
+   * back to what the constructor sets. Extras are dropped, not cleared: the history keeps the old
+   * extras object for the previous record.
+   */
+  reuse(start: number, repetition: readonly number[] | undefined): void {
+    this.status = 'Running';
+    this.inputs = undefined;
+    this.outputs = undefined;
+    this.error = undefined;
+    this.start = start;
+    this.end = start;
+    this.extras = undefined;
+    this.historyIndex = -1;
+    this.innerPass = undefined;
+    this.repetition = repetition;
   }
 
   /** The rare fields, for the history's columns. */

@@ -1,6 +1,8 @@
 import type { RunStatus } from '../../expressions/context.js';
 import { ActionRun, type ActionError, type RecordExtras } from './action-run.js';
-import { ChunkedColumn, NumberColumn } from './columns.js';
+import { ChunkedColumn } from './columns.js';
+import { RecordRows } from './record-rows.js';
+import { AS_IS, APPEND_VARIABLE, NOT_TAKEN, SAME, SET_VARIABLE, SKIPPED_EXTRAS, shapeOf } from './record-shape.js';
 import { RUN_STATUSES, statusNumber } from '../run-after/status-numbers.js';
 
 /**
@@ -15,6 +17,11 @@ export interface HistoryOptions {
   detail?: HistoryDetail;
   /** Called once per finished (or skipped) action record, inputs and outputs still present. */
   onActionComplete?: (record: ActionRun, run: RunHistory) => void;
+  /**
+   * false: every loop iteration makes fresh record objects (no pooled frames, context/frame-pool.ts).
+   * The history is the same either way; tests compare the two.
+   */
+  reuseRecords?: boolean;
 }
 
 /**
@@ -39,17 +46,16 @@ export class RunHistory {
 
   /** How many records the history holds (finished or still running). */
   private count = 0;
-  private readonly names = new ChunkedColumn<string>();
-  private readonly types = new ChunkedColumn<string>();
-  private readonly statuses = new NumberColumn((n) => new Uint8Array(n));
-  private readonly starts = new NumberColumn((n) => new Float64Array(n));
-  private readonly ends = new NumberColumn((n) => new Float64Array(n));
-  /** A single loop index (>= 0), NONE outside loops, NESTED when `nested` holds the indexes. */
-  private readonly loopIndexes = new NumberColumn((n) => new Int32Array(n));
+  private readonly rows = new RecordRows();
+  /** The action table: a record's row holds its key, the key its name and type. */
+  private readonly keys = new Map<string, number>();
+  private readonly keyNames: string[] = [];
+  private readonly keyTypes: string[] = [];
+  /** The shared error of each action's NOT_TAKEN records, by key. */
+  private readonly notTakenErrors: Array<ActionError | undefined> = [];
+  /** Loop indexes of records nested in more than one loop (their row says NESTED). */
   private readonly nested = new Map<number, readonly number[]>();
-  /** How the inputs/outputs columns are stored: 0 as is, else a variable action's `{name, value}` (see variableShape). */
-  private readonly shapes = new NumberColumn((n) => new Uint8Array(n));
-  private readonly variableNames = new ChunkedColumn<unknown>();
+  /** Inputs (or a variable action's value); outputs (or a variable action's name). See record-shape.ts. */
   private readonly inputs = new ChunkedColumn<unknown>();
   private readonly outputValues = new ChunkedColumn<unknown>();
   private readonly errors = new Map<number, ActionError>();
@@ -73,7 +79,12 @@ export class RunHistory {
   private readonly outline: boolean;
   private readonly onActionComplete: HistoryOptions['onActionComplete'];
 
-  /** A record starts: it takes the next place in run order (columns are written when it is stored). */
+  /** Whether loops may reuse record objects (context/frame-pool.ts): not when a callback receives them and may keep them. */
+  get pooling(): boolean {
+    return this.onActionComplete === undefined && this.options.reuseRecords !== false;
+  }
+
+  /** A record starts: it takes the next place in run order (its row is written when it is stored). */
   add(record: ActionRun): void {
     const index = this.count++;
     record.historyIndex = index;
@@ -81,44 +92,65 @@ export class RunHistory {
     this.built = undefined;
   }
 
-  /** A record is final (finished or skipped): its fields go into the columns. */
+  /** A record is final (finished or skipped): its fields go into the rows and value columns. */
   store(record: ActionRun): void {
     const index = record.historyIndex;
     if (index < 0 || this.live.get(index) !== record) return;
     this.live.set(index, undefined);
-    this.names.set(index, record.name);
-    this.types.set(index, record.type);
-    this.statuses.set(index, statusNumber(record.status));
-    this.starts.set(index, record.start);
-    this.ends.set(index, record.end);
-    const repetition = record.repetition;
-    if (repetition === undefined) this.loopIndexes.set(index, NONE);
-    else if (repetition.length === 1) this.loopIndexes.set(index, repetition[0] as number);
-    else {
-      this.loopIndexes.set(index, NESTED);
-      this.nested.set(index, repetition);
-    }
     this.onActionComplete?.(record, this);
-    if (record.error) this.errors.set(index, record.error);
-    const extras = record.extrasForHistory();
     this.built = undefined;
-    if (this.outline) {
-      // Nothing of the payloads stays: not even the records `result()` read during the run.
-      if (extras) this.extras.set(index, extras.resultRecords ? { ...extras, resultRecords: undefined } : extras);
+    const key = this.keyOf(record);
+    const repetition = record.repetition;
+    let loopIndex = NONE;
+    if (repetition !== undefined) {
+      if (repetition.length === 1) loopIndex = repetition[0] as number;
+      else {
+        loopIndex = NESTED;
+        this.nested.set(index, repetition.slice());
+      }
+    }
+    const extras = record.extrasForHistory();
+    let shape = shapeOf(record, extras);
+    if (shape === NOT_TAKEN) {
+      const shared = this.notTakenErrors[key];
+      if (shared === undefined) this.notTakenErrors[key] = record.error;
+      else if (shared !== record.error) shape = AS_IS;
+    }
+    this.rows.write(index, key, statusNumber(record.status), this.outline ? AS_IS : shape, loopIndex, record.start, record.end);
+    if (shape !== NOT_TAKEN) {
+      if (record.error !== undefined) this.errors.set(index, record.error);
+      if (extras !== undefined) this.extras.set(index, this.outline && extras.resultRecords ? { ...extras, resultRecords: undefined } : extras);
+    } else if (this.outline) {
+      this.errors.set(index, record.error as ActionError);
+      this.extras.set(index, extras as RecordExtras);
+    }
+    // In outline nothing of the payloads stays: not even the records `result()` read during the run.
+    if (this.outline) return;
+    if (shape === SET_VARIABLE || shape === APPEND_VARIABLE) {
+      const inputs = record.inputs as { name: unknown; value: unknown };
+      this.inputs.set(index, inputs.value);
+      this.outputValues.set(index, inputs.name);
       return;
     }
-    if (extras) this.extras.set(index, extras);
-    const shape = variableShape(record);
-    if (shape === 0) {
-      this.inputs.set(index, record.inputs);
-      this.outputValues.set(index, record.outputs);
-    } else {
-      // Only the value is kept; `{name, value}` (and SetVariable's `{body: ...}`) is rebuilt on read.
-      this.shapes.set(index, shape);
-      const inputs = record.inputs as { name: unknown; value: unknown };
-      this.variableNames.set(index, inputs.name);
-      this.inputs.set(index, inputs.value);
+    // Unwritten entries read as undefined: most records have no outputs, skipped ones no inputs.
+    if (record.inputs !== undefined) this.inputs.set(index, record.inputs);
+    if (shape === AS_IS && record.outputs !== undefined) this.outputValues.set(index, record.outputs);
+  }
+
+  /** The record's key in the action table (cached on the record: pooled records are stored again and again). */
+  private keyOf(record: ActionRun): number {
+    let key = record.historyKey;
+    if (key >= 0 && this.keyNames[key] === record.name && this.keyTypes[key] === record.type) return key;
+    const id = `${record.type}\u0000${record.name}`;
+    key = this.keys.get(id) ?? -1;
+    if (key < 0) {
+      key = this.keyNames.length;
+      this.keys.set(id, key);
+      this.keyNames.push(record.name);
+      this.keyTypes.push(record.type);
     }
+    record.historyKey = key;
+    return key;
   }
 
   get size(): number {
@@ -135,22 +167,33 @@ export class RunHistory {
         records[i] = running;
         continue;
       }
-      const loopIndex = this.loopIndexes.get(i);
+      const rows = this.rows;
+      const key = rows.key(i);
+      const loopIndex = rows.loopIndex(i);
       const repetition = loopIndex === NONE ? undefined : loopIndex === NESTED ? this.nested.get(i) : [loopIndex];
-      const record = new ActionRun(this.names.get(i) as string, this.types.get(i) as string, this.starts.get(i), repetition);
-      record.status = RUN_STATUSES[this.statuses.get(i)] as RunStatus;
-      record.end = this.ends.get(i);
-      const shape = this.shapes.get(i);
-      if (shape === 0) {
-        record.inputs = this.inputs.get(i);
-        record.outputs = this.outputValues.get(i);
+      const record = new ActionRun(this.keyNames[key] as string, this.keyTypes[key] as string, rows.start(i), repetition);
+      record.status = RUN_STATUSES[rows.status(i)] as RunStatus;
+      record.end = rows.end(i);
+      const shape = rows.shape(i);
+      if (shape === NOT_TAKEN) {
+        record.error = this.notTakenErrors[key];
+        record.restoreExtras(SKIPPED_EXTRAS);
       } else {
-        const inputs = { name: this.variableNames.get(i), value: this.inputs.get(i) };
-        record.inputs = inputs;
-        if (shape === SET_VARIABLE) record.outputs = { body: inputs };
+        record.error = this.errors.get(i);
+        record.restoreExtras(this.extras.get(i));
+        const inputs = this.inputs.get(i);
+        if (shape === AS_IS) {
+          record.inputs = inputs;
+          record.outputs = this.outputValues.get(i);
+        } else if (shape === SAME) {
+          record.inputs = inputs;
+          record.outputs = inputs;
+        } else {
+          const named = { name: this.outputValues.get(i), value: inputs };
+          record.inputs = named;
+          if (shape === SET_VARIABLE) record.outputs = { body: named };
+        }
       }
-      record.error = this.errors.get(i);
-      record.restoreExtras(this.extras.get(i));
       record.historyIndex = i;
       records[i] = record;
     }
@@ -161,35 +204,3 @@ export class RunHistory {
 
 const NONE = -1;
 const NESTED = -2;
-const SET_VARIABLE = 1;
-const APPEND_VARIABLE = 2;
-
-/**
- * SetVariable records `{name, value}` as inputs and `{body: inputs}` as outputs; the Append
- * actions `{name, value}` and no outputs. In a long loop these small objects are most of what a
- * history keeps alive, so the columns keep the value alone.
- */
-function variableShape(record: ActionRun): number {
-  const type = record.type;
-  const kind = type === 'SetVariable' ? SET_VARIABLE : type === 'AppendToArrayVariable' || type === 'AppendToStringVariable' ? APPEND_VARIABLE : 0;
-  if (kind === 0 || record.error) return 0;
-  const inputs = record.inputs as { name?: unknown; value?: unknown } | undefined;
-  if (inputs === null || typeof inputs !== 'object' || Object.getPrototypeOf(inputs) !== Object.prototype) return 0;
-  let keys = 0;
-  for (const key in inputs) {
-    if (key !== 'name' && key !== 'value') return 0;
-    keys++;
-  }
-  if (keys !== 2 || !Object.prototype.hasOwnProperty.call(inputs, 'name') || !Object.prototype.hasOwnProperty.call(inputs, 'value')) return 0;
-  const outputs = record.outputs as { body?: unknown } | undefined;
-  if (kind === SET_VARIABLE) {
-    if (outputs === null || typeof outputs !== 'object') return 0;
-    let outputKeys = 0;
-    for (const key in outputs) {
-      if (key !== 'body') return 0;
-      outputKeys++;
-    }
-    return outputKeys === 1 && outputs.body === inputs ? SET_VARIABLE : 0;
-  }
-  return outputs === undefined ? APPEND_VARIABLE : 0;
-}

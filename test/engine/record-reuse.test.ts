@@ -1,0 +1,167 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { historyToJson, parameterValuesFromJson, runFlow, runSummary, workflowFromJson, type ConnectionConfig, type HistoryDetail, type LoadedWorkflow, type RunFlowOptions, type WorkflowDefinition } from '../../tools/engine/index.js';
+import { startCannedServer, type CannedResponse } from './golden-server.js';
+
+/**
+ * Loops over poolable bodies reuse their frames and records (tools/engine/context/frame-pool.ts).
+ * Whatever a run shows must not depend on it: each definition runs with reuse and without
+ * (`reuseRecords: false`, the general path), and the whole history (every record, in order, with
+ * its inputs, outputs, times, repetition and error), the outputs and the summary must be equal.
+ */
+
+const GOLDEN = fileURLToPath(new URL('./golden', import.meta.url));
+const read = (folder: string, file: string): unknown => (existsSync(join(folder, file)) ? JSON.parse(readFileSync(join(folder, file), 'utf8')) : undefined);
+const withServer = (value: unknown, url: string): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value).replaceAll('{{server}}', url)));
+
+/** Run ids differ from run to run (derived from a counter): everything else must match. */
+function withoutRunIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutRunIds);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) if (key !== 'runId' && key !== 'childRunId') out[key] = withoutRunIds(item);
+  return out;
+}
+
+type Run = Awaited<ReturnType<typeof runFlow>>;
+
+/** The run as JSON, its server's URL (a new port per run) written as `{{server}}`. */
+function shown(result: Run, serverUrl: string | undefined): unknown {
+  const json = JSON.stringify({ history: historyToJson(result.history), summary: runSummary(result) });
+  return withoutRunIds(JSON.parse(serverUrl === undefined ? json : json.replaceAll(serverUrl, '{{server}}')));
+}
+
+async function bothWays(run: (reuseRecords: boolean) => Promise<{ result: Run; serverUrl?: string }>): Promise<void> {
+  const general = await run(false);
+  const reused = await run(true);
+  expect(shown(reused.result, reused.serverUrl)).toEqual(shown(general.result, general.serverUrl));
+  expect(reused.result.status).toBe(general.result.status);
+}
+
+const goldenCases = readdirSync(GOLDEN).filter((name) => existsSync(join(GOLDEN, name, 'expected.json')) && !(read(join(GOLDEN, name), 'expected.json') as { definitionError?: string }).definitionError).sort();
+
+describe('pooled loop records give the same run as fresh ones: golden definitions', () => {
+  it.each(goldenCases)('%s', async (name) => {
+    const folder = join(GOLDEN, name);
+    const expected = read(folder, 'expected.json') as { now?: string };
+    const childFolder = join(folder, 'children');
+    const children: LoadedWorkflow[] = existsSync(childFolder) ? readdirSync(childFolder).sort().map((file) => workflowFromJson(read(childFolder, file), join(childFolder, file), file.replace(/\.json$/, ''))) : [];
+    await bothWays(async (reuseRecords) => {
+      const server = await startCannedServer((read(folder, 'responses.json') as CannedResponse[] | undefined) ?? []);
+      try {
+        const result = await runFlow({
+          workflow: workflowFromJson(read(folder, 'definition.json'), join(folder, 'definition.json'), name),
+          childFlows: children,
+          trigger: withServer(read(folder, 'trigger.json'), server.url),
+          parameters: existsSync(join(folder, 'parameters.json')) ? parameterValuesFromJson(read(folder, 'parameters.json')) : undefined,
+          connections: withServer(read(folder, 'connections.json'), server.url) as Record<string, ConnectionConfig>,
+          connectionsBaseDir: folder,
+          now: expected.now ?? '2024-01-01T00:00:00Z',
+          webhookTimeoutMs: 5000,
+          runId: '08585000000000000000000000000CU00',
+          reuseRecords,
+        });
+        return { result, serverUrl: server.url };
+      } finally {
+        await server.close();
+      }
+    });
+  });
+});
+
+const manual = { manual: { type: 'Request', kind: 'Button', inputs: { schema: {} } } };
+const initList = { type: 'InitializeVariable', inputs: { variables: [{ name: 'list', type: 'array', value: [] }] } };
+const initLast = { type: 'InitializeVariable', inputs: { variables: [{ name: 'last', type: 'string', value: '' }] }, runAfter: { Init_list: ['Succeeded'] } };
+
+function loop(body: Record<string, unknown>, options: { items?: number; concurrency?: number; runAfter?: Record<string, string[]> } = {}): Record<string, unknown> {
+  const { items = 12, concurrency, runAfter = { Init_last: ['Succeeded'] } } = options;
+  return {
+    type: 'Foreach',
+    foreach: `@range(0, ${items})`,
+    runAfter,
+    ...(concurrency === undefined ? {} : concurrency === 1 ? { operationOptions: 'Sequential' } : { runtimeConfiguration: { concurrency: { repetitions: concurrency } } }),
+    actions: body,
+  };
+}
+
+/** The engine bench's body: Compose, then an If appending or setting. */
+const benchBody = {
+  Compose: { type: 'Compose', inputs: '@mul(item(), 2)' },
+  Condition: {
+    type: 'If',
+    expression: '@equals(mod(item(), 2), 0)',
+    runAfter: { Compose: ['Succeeded'] },
+    actions: { Append: { type: 'AppendToArrayVariable', inputs: { name: 'list', value: "@outputs('Compose')" } } },
+    else: { actions: { Set: { type: 'SetVariable', inputs: { name: 'last', value: '@{item()}' } } } },
+  },
+};
+
+/** Fails every third iteration (a number into a string variable), with a handler that runs after Failed. */
+const failingBody = {
+  Compose: { type: 'Compose', inputs: '@item()' },
+  Set: { type: 'SetVariable', inputs: { name: 'last', value: "@if(equals(mod(item(), 3), 0), item(), string(item()))" }, runAfter: { Compose: ['Succeeded'] } },
+  On_failure: { type: 'AppendToArrayVariable', inputs: { name: 'list', value: "@actions('Set')['status']" }, runAfter: { Set: ['Failed'] } },
+  After: { type: 'Compose', inputs: "@body('Set')", runAfter: { Set: ['Succeeded'] } },
+};
+
+/** Reads an action that may not have run in its own iteration: it then sees another iteration's record. */
+const crossIterationBody = {
+  Condition: {
+    type: 'If',
+    expression: '@less(item(), 4)',
+    actions: { Set: { type: 'SetVariable', inputs: { name: 'last', value: '@{item()}' } } },
+    else: { actions: { Read: { type: 'AppendToArrayVariable', inputs: { name: 'list', value: "@concat(string(item()), '/', string(outputs('Set')), '/', actions('Set')['status'])" } } } },
+  },
+  Whole: { type: 'Compose', inputs: "@actions('Condition')", runAfter: { Condition: ['Succeeded'] } },
+};
+
+/** Reads a later action of its own iteration: not run yet there, so it sees the latest record of it (another iteration's). */
+const readsAheadBody = {
+  Early: { type: 'AppendToArrayVariable', inputs: { name: 'list', value: "@concat(string(item()), ':', string(outputs('Late')))" } },
+  Late: { type: 'Compose', inputs: '@item()', runAfter: { Early: ['Succeeded'] } },
+};
+
+const switchBody = {
+  Kind: {
+    type: 'Switch',
+    expression: '@string(mod(item(), 3))',
+    cases: { Zero: { case: '0', actions: { Z: { type: 'AppendToArrayVariable', inputs: { name: 'list', value: 'zero' } } } }, One: { case: '1', actions: { O: { type: 'Compose', inputs: '@item()' } } } },
+    default: { actions: { D: { type: 'AppendToStringVariable', inputs: { name: 'last', value: '@{item()},' } } } },
+  },
+};
+
+interface Case {
+  name: string;
+  actions: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
+  historyDetail?: HistoryDetail;
+}
+
+const afterLoop = { last: { type: 'String', value: "@variables('last')" }, list: { type: 'Array', value: "@variables('list')" } };
+const cases: Case[] = [];
+for (const concurrency of [undefined, 1, 3, 50]) {
+  const label = concurrency === undefined ? 'default concurrency' : concurrency === 1 ? 'Sequential' : `concurrency ${concurrency}`;
+  cases.push(
+    { name: `bench body, ${label}`, actions: { Init_list: initList, Init_last: initLast, Loop: loop(benchBody, { items: 45, concurrency }) }, outputs: { ...afterLoop, compose: { type: 'Int', value: "@outputs('Compose')" }, result: { type: 'Array', value: "@result('Loop')" } } },
+    { name: `failing iterations and a Failed handler, ${label}`, actions: { Init_list: initList, Init_last: initLast, Loop: loop(failingBody, { concurrency }) }, outputs: afterLoop },
+    { name: `reads another iteration's record, ${label}`, actions: { Init_list: initList, Init_last: initLast, Loop: loop(crossIterationBody, { concurrency }) }, outputs: afterLoop },
+    { name: `reads a later action of its iteration, ${label}`, actions: { Init_list: initList, Init_last: initLast, Loop: loop(readsAheadBody, { concurrency }) }, outputs: afterLoop },
+    { name: `Switch body, ${label}`, actions: { Init_list: initList, Init_last: initLast, Loop: loop(switchBody, { concurrency }) }, outputs: afterLoop },
+    {
+      name: `nested loops (inner pooled, outer not), ${label}`,
+      actions: { Init_list: initList, Init_last: initLast, Outer: loop({ Inner: loop(benchBody, { items: 5, concurrency, runAfter: {} }) }, { items: 4, concurrency }) },
+      outputs: { ...afterLoop, inner: { type: 'Array', value: "@result('Inner')" } },
+    },
+    { name: `bench body, outline history, ${label}`, actions: { Init_list: initList, Init_last: initLast, Loop: loop(benchBody, { items: 20, concurrency }) }, outputs: afterLoop, historyDetail: 'outline' },
+  );
+}
+
+describe('pooled loop records give the same run as fresh ones: loops of poolable bodies', () => {
+  it.each(cases)('$name', async ({ actions, outputs, historyDetail }) => {
+    const definition = { triggers: manual, actions, outputs: outputs ?? {} } as unknown as WorkflowDefinition;
+    const options: RunFlowOptions = { definition, now: '2024-01-01T00:00:00Z', historyDetail };
+    await bothWays(async (reuseRecords) => ({ result: await runFlow({ ...options, reuseRecords }) }));
+  });
+});
