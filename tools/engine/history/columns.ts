@@ -50,7 +50,8 @@ export class ChunkedColumn<T> {
   /** Chunks are allocated only where something is written (errors, extras: a few entries in a long run). */
   private grow(at: number): Array<T | undefined> {
     while (this.chunks.length <= at) this.chunks.push(undefined);
-    const chunk = new Array<T | undefined>(chunkSize(at)).fill(undefined);
+    // Holey, not filled: a hole reads as undefined, and filling 32k entries cost more than the writes.
+    const chunk = new Array<T | undefined>(chunkSize(at));
     this.chunks[at] = chunk;
     return chunk;
   }

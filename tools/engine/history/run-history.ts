@@ -58,8 +58,8 @@ export class RunHistory {
   /** Inputs (or a variable action's value); outputs (or a variable action's name). See record-shape.ts. */
   private readonly inputs = new ChunkedColumn<unknown>();
   private readonly outputValues = new ChunkedColumn<unknown>();
-  private readonly errors = new Map<number, ActionError>();
-  private readonly extras = new Map<number, RecordExtras>();
+  private readonly errors = new ChunkedColumn<ActionError>();
+  private readonly extras = new ChunkedColumn<RecordExtras>();
   /** Records still running: read from the live object until they are stored. */
   private readonly live = new ChunkedColumn<ActionRun>();
   private built: ActionRun[] | undefined;
