@@ -74,6 +74,11 @@ export interface SimulateOptions {
    * local services go over kept-alive node:http sockets (loopback-transport.ts), others through fetch.
    */
   fetch?: typeof fetch;
+  /**
+   * Where the Office 365 mock runs: `worker` (default) generates and serves the tenant's records on
+   * a worker thread (a second core) while the engine runs here; `main` keeps it in this thread.
+   */
+  o365Thread?: 'worker' | 'main';
   /** Wraps the transport of the engine's requests over HTTP (the benchmark times the requests in flight). */
   wrapTransport?: (transport: HttpTransport) => HttpTransport;
 }

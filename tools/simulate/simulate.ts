@@ -2,11 +2,11 @@ import { performance } from 'node:perf_hooks';
 import { InputError } from '../core/errors.js';
 import { readJsonFile } from '../core/read-input.js';
 import { writeFileAtomic } from '../core/atomic-write.js';
-import { FakeClock, recurrenceTimes, runFlow, type LoadedWorkflow, type RunResult } from '../engine/index.js';
+import { recurrenceTimes, runFlow, type LoadedWorkflow, type RunResult } from '../engine/index.js';
 import { defineTables, startDataverse, type RunningDataverse } from '../mocks/dataverse/index.js';
 import { startMailSink, type MailSink } from '../mocks/mail/index.js';
-import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_LEGACY_PASSWORD, DEFAULT_LEGACY_USER, DEFAULT_RESOURCE, DEFAULT_TENANT_ID, startO365Mock, type O365Mock } from '../mocks/o365/index.js';
-import { CONTENT_TYPES, isGuid, type ContentType } from '../mocks/tenant/index.js';
+import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_LEGACY_PASSWORD, DEFAULT_LEGACY_USER, DEFAULT_RESOURCE, DEFAULT_TENANT_ID } from '../mocks/o365/index.js';
+import { isGuid, type SyntheticTenant } from '../mocks/tenant/index.js';
 import { connectorCalls } from './flow-scan.js';
 import { allRows } from './all-rows.js';
 import { directDataverseTransport } from './direct-transport.js';
@@ -21,6 +21,8 @@ import { reportRuns } from './report/from-history.js';
 import type { ReportData, ReportRun } from './report/model.js';
 import { importSolution } from './solution-input.js';
 import { planTables } from './tables.js';
+import { startO365Service, type O365Service } from './o365-service.js';
+import { SharedClock } from './shared-clock.js';
 
 const DAY_MS = 86_400_000;
 const ADMIN_MAIL = 'coe-admin@contoso.example';
@@ -33,6 +35,8 @@ export interface SimulationResult {
   period: { from: string; to: string };
   /** The synthetic tenant the mock served (its id comes from admin_TenantID of --settings when that is a GUID). */
   tenant: { id: string; users: number; apps: number; seed: string };
+  /** Where the Office 365 mock ran: a worker thread (the default) or the simulation's own thread. */
+  o365Thread: 'worker' | 'main';
   runs: { succeeded: number; failed: number };
   childRuns: { succeeded: number; failed: number };
   blobs: number;
@@ -92,52 +96,46 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
   if (!Number.isFinite(firstDay)) throw new InputError(`--start: expected an ISO date, got "${options.start}"`);
   const from = firstDay + DAY_MS;
   const to = firstDay + (options.days + 1) * DAY_MS;
-  const clock = new FakeClock(from);
+  // Shared with the Office 365 mock's worker thread: both read the same simulated time.
+  const clock = new SharedClock(from);
   const now = () => new Date(clock.now());
 
-  const statusCounts: Record<string, number> = {};
-  let alreadyEnabled = 0;
-  let o365: O365Mock | undefined;
+  let o365: O365Service | undefined;
   let dataverse: RunningDataverse | undefined;
   let mail: MailSink | undefined;
   let loopback: LoopbackTransport | undefined;
   try {
-    o365 = await startO365Mock({
-      tenantId,
-      seed: options.seed,
-      now,
-      startCooldownMinutes: 0,
-      pageSize: options.pageSize,
-      tenant: {
-        seed: options.seed,
+    o365 = await startO365Service(
+      {
         tenantId,
-        users: options.users,
-        apps: options.apps,
-        launchesPerDay: options.eventsPerDay,
-        duplicateRate: options.faults.duplicate,
-        lateArrivalRate: options.faults.late,
-        activityStart: new Date(firstDay - DAY_MS).toISOString(),
+        seed: options.seed,
+        startCooldownMinutes: 0,
+        pageSize: options.pageSize,
+        tenant: {
+          seed: options.seed,
+          tenantId,
+          users: options.users,
+          apps: options.apps,
+          launchesPerDay: options.eventsPerDay,
+          duplicateRate: options.faults.duplicate,
+          lateArrivalRate: options.faults.late,
+          activityStart: new Date(firstDay - DAY_MS).toISOString(),
+        },
+        faults: {
+          throttleRate: options.faults.throttle,
+          serverErrorRate: options.faults.serverError,
+          expiredBlobRate: options.faults.expired,
+          latencyMs: options.faults.latencyMs || undefined,
+        },
       },
-      faults: {
-        throttleRate: options.faults.throttle,
-        serverErrorRate: options.faults.serverError,
-        expiredBlobRate: options.faults.expired,
-        latencyMs: options.faults.latencyMs || undefined,
-      },
-      log: (line) => {
-        const [method = '', path = '', code = ''] = line.split(' ');
-        const status = Number(code);
-        if (!(status >= 400)) return;
-        const operation = mockOperation(method, path);
-        if (status === 400 && operation === 'StartSubscription') alreadyEnabled++;
-        else statusCounts[`${status} ${operation}`] = (statusCounts[`${status} ${operation}`] ?? 0) + 1;
-      },
-    });
-    if (options.option === 1) startSubscriptions(o365, workflows, firstDay - DAY_MS);
+      clock,
+      options.o365Thread,
+    );
+    if (options.option === 1) await o365.startSubscriptions(subscribedContentTypes(workflows), firstDay - DAY_MS);
     const tables = planTables(imported.tables, options.tablesFiles, workflows);
     dataverse = await startDataverse({ tables: defineTables(tables.definitions), dbFile: options.dbFile, now });
     mail = await startMailSink({ now });
-    seedInventory(dataverse, o365);
+    seedInventory(dataverse, o365.tenant);
     const auditSet = options.auditTable;
     const auditTable = safeTable(dataverse, auditSet);
     if (!auditTable) throw new InputError(`the flows write no table "${auditSet}" and no solution or --tables defines it: name the audit log table with --audit-table`);
@@ -204,20 +202,12 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
       log(`run ${done}/${times.length} at ${new Date(time).toISOString()}: ${result.status}${result.error ? ` (${result.error.code}: ${result.error.message})` : ''}; records ${state.records}, rows ${state.rows}`);
     }
 
-    // Ground truth: every LaunchPowerApp record of the windows the flows read, exactly once.
-    // Each window counts what the API could return when it was read (at its end): option 1 lists
-    // blobs by when they became available, option 2 searches events by CreationTime.
+    // Ground truth: every LaunchPowerApp record of the windows the flows read, exactly once
+    // (read from the mock's tenant where the mock runs: its days are generated there already).
     const windows = mergeWindows(figures.windows);
-    // A record only in blobs that answer AF20051 (past contentExpiration, or the expired fault) cannot be read.
-    const expected = new Set<string>();
-    const unreadable = new Set<string>();
-    for (const [start, end] of figures.windows) {
-      const by = options.option === 2 ? 'creationTime' : 'contentCreated';
-      const readable = by === 'contentCreated' ? (blob: Parameters<O365Mock['contentExpired']>[0]) => !o365!.contentExpired(blob, end) : undefined;
-      for (const id of o365.tenant.launchRecordIds({ from: start, to: end }, { now: end, by, readable })) expected.add(id.toLowerCase());
-      if (readable) for (const id of o365.tenant.launchRecordIds({ from: start, to: end }, { now: end, by })) unreadable.add(id.toLowerCase());
-    }
-    for (const id of expected) unreadable.delete(id);
+    const truth = await o365.groundTruth(figures.windows, options.option === 2 ? 'creationTime' : 'contentCreated');
+    const expected = new Set(truth.expected);
+    const { statusCounts, alreadyEnabled } = await o365.faultLog();
     const rows = allRows(dataverse.store, auditSet);
     const primary = auditTable.primaryId.logicalName;
     const stored = new Map<string, number>();
@@ -229,9 +219,9 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
     for (const id of expected) if (stored.has(id)) found++;
     const duplicated = [...stored.values()].filter((n) => n > 1).length;
     const unexpected = [...stored.keys()].filter((id) => !expected.has(id)).length;
-    const groundTruth = { expected: expected.size, found, missing: expected.size - found, duplicated, unexpected, unavailable: unreadable.size, windows: windows.length };
+    const groundTruth = { expected: expected.size, found, missing: expected.size - found, duplicated, unexpected, unavailable: truth.unreadable.length, windows: windows.length };
     const rowsCreated = rows.length - rowsBefore;
-    const perApp = launchesPerApp(rows, o365);
+    const perApp = launchesPerApp(rows, o365.tenant);
     const problems: string[] = [];
     const runsFailed = figures.parentRuns.failed;
     if (runsFailed > 0) problems.push(`${runsFailed} run${runsFailed === 1 ? '' : 's'} of "${parent.name}" failed`);
@@ -248,6 +238,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
       option: options.option,
       period: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
       tenant: { id: o365.tenantId, users: options.users, apps: options.apps, seed: options.seed },
+      o365Thread: o365.thread,
       runs: figures.parentRuns,
       childRuns: figures.childRuns,
       blobs: figures.blobs,
@@ -305,33 +296,14 @@ function missingCause(figures: RunFigures): string {
   return failed ? `actions failed (${failed})` : 'the flow drops records';
 }
 
-/**
- * The setup page's "Start a subscription to audit log content" step, done by the admin from the
- * custom connector's test page before the flows first run (the CoE kit's child flow only lists
- * content and never starts one). Flows that start it themselves then get "already enabled".
- */
-function startSubscriptions(o365: O365Mock, workflows: readonly LoadedWorkflow[], sinceMs: number): void {
+/** The content types the flows list or start: the admin starts their subscriptions before the first run (see O365Host). */
+function subscribedContentTypes(workflows: readonly LoadedWorkflow[]): string[] {
   const contentTypes = new Set<string>();
   for (const call of workflows.flatMap(connectorCalls)) {
     const contentType = call.parameters.contentType;
-    if (/^(ListContent|StartSubscription)$/.test(call.operationId) && typeof contentType === 'string' && CONTENT_TYPES.includes(contentType as ContentType)) contentTypes.add(contentType);
+    if (/^(ListContent|StartSubscription)$/.test(call.operationId) && typeof contentType === 'string') contentTypes.add(contentType);
   }
-  for (const contentType of contentTypes) {
-    if (o365.subscriptions.get(contentType as ContentType)) continue;
-    o365.subscriptions.set({ contentType: contentType as ContentType, status: 'enabled', webhook: null, periods: [{ fromMs: sinceMs, toMs: null }], lastStartMs: sinceMs });
-  }
-}
-
-/** The API operation a mock request was for, from its route (the log never carries queries or headers). */
-function mockOperation(method: string, path: string): string {
-  if (/\/oauth2\//.test(path)) return 'token';
-  if (/\/UnifiedAuditLog$/i.test(path)) return 'GetActivitiesByOperation';
-  if (/\/subscriptions\/start$/.test(path)) return 'StartSubscription';
-  if (/\/subscriptions\/stop$/.test(path)) return 'StopSubscription';
-  if (/\/subscriptions\/list$/.test(path)) return 'ListSubscriptions';
-  if (/\/subscriptions\/content$/.test(path)) return 'ListContent';
-  if (/\/activity\/feed\/audit\/[^/]+$/.test(path)) return 'ListContentDetails';
-  return `${method} ${path.replace(/\/api\/v1\.0\/[^/]+\//, '/')}`;
+  return [...contentTypes];
 }
 
 function startOfDay(ms: number): number {
@@ -347,12 +319,12 @@ function safeTable(dataverse: RunningDataverse, entitySet: string) {
 }
 
 /** The inventory the CoE core solution would hold: one admin_apps row per app, keyed by the app's id. */
-function seedInventory(dataverse: RunningDataverse, o365: O365Mock): void {
+function seedInventory(dataverse: RunningDataverse, tenant: SyntheticTenant): void {
   const table = safeTable(dataverse, 'admin_apps');
   if (!table) return;
   const columns = new Set(table.columns.map((c) => c.logicalName));
   const primary = table.primaryId.logicalName;
-  for (const app of o365.tenant.catalog.apps) {
+  for (const app of tenant.catalog.apps) {
     const row: Record<string, unknown> = { [primary]: app.id };
     if (columns.has('admin_displayname')) row.admin_displayname = app.displayName;
     if (columns.has('admin_appid') && primary !== 'admin_appid') row.admin_appid = app.id;
@@ -364,8 +336,8 @@ function seedInventory(dataverse: RunningDataverse, o365: O365Mock): void {
   }
 }
 
-function launchesPerApp(rows: Record<string, unknown>[], o365: O365Mock): SimulationResult['perApp'] {
-  const names = new Map(o365.tenant.catalog.apps.map((a) => [a.id.toLowerCase(), a.displayName]));
+function launchesPerApp(rows: Record<string, unknown>[], tenant: SyntheticTenant): SimulationResult['perApp'] {
+  const names = new Map(tenant.catalog.apps.map((a) => [a.id.toLowerCase(), a.displayName]));
   const byApp = new Map<string, { launches: number; users: Set<string> }>();
   for (const row of rows) {
     const appId = String(row.admin_appid ?? row._admin_applookup_value ?? 'unknown').toLowerCase();
