@@ -4,7 +4,7 @@ import type { PlannedAction, PlannedGraph } from './definition/plan.js';
 import { ActionFailure } from './errors.js';
 import { ActionRun, type ActionError } from './history/action-run.js';
 import { trackProperties } from './history/tracked-properties.js';
-import { BRANCH_NOT_TAKEN, SKIPPED_EXTRAS } from './history/record-shape.js';
+import { APPEND_VARIABLE, BRANCH_NOT_TAKEN, SET_VARIABLE, SKIPPED_EXTRAS } from './history/record-shape.js';
 import type { RunState } from './context/run-state.js';
 import type { Frame, LoopKind } from './context/frame.js';
 import type { Task } from './context/turns.js';
@@ -58,6 +58,15 @@ export class ActionExecution {
     return RECORDED;
   }
 
+  /**
+   * A variable action succeeded with its evaluated `{name, value}` inputs: when the definition
+   * guarantees that shape, the history keeps the value alone without checking (record-shape.ts).
+   */
+  succeededWithVariable(inputs: Record<string, unknown>, outputs: unknown, shape: typeof SET_VARIABLE | typeof APPEND_VARIABLE): Outcome {
+    if (this.action.nameValueInputs) this.record.valueShape = shape;
+    return this.succeeded(inputs, outputs);
+  }
+
   /** Evaluates another part of the definition, possibly in another frame (a Select item). */
   evaluate(part: string, value: unknown, frame: Frame = this.frame): unknown {
     return evaluatePart(this.action, part, value, frame);
@@ -94,9 +103,11 @@ export class ActionExecution {
    */
   skipBranchesNotTaken(taken: string, after: boolean): void {
     let passed = false;
-    for (const [key, graph] of this.action.branches) {
+    const branches = this.action.branchList;
+    for (let b = 0; b < branches.length; b++) {
+      const { key, graph } = branches[b] as { key: string; graph: PlannedGraph };
       if (key === taken) passed = true;
-      else if (passed === after) for (const action of graph.order) skipNotTaken(action, this.frame, this.record.start);
+      else if (passed === after) for (let a = 0; a < graph.order.length; a++) skipNotTaken(graph.order[a] as PlannedAction, this.frame, this.record.start);
     }
   }
 

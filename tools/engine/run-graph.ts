@@ -63,7 +63,17 @@ function continueGraph(graph: PlannedGraph, frame: Frame, start: number, from: n
     if (isPromise(ran)) return continueWhenDone(ran, graph, frame, start, i + 1, end);
     if (ran.end > end) end = ran.end;
   }
-  return { status: graphStatus(graph, slots), end, frame };
+  return passResult(frame, graphStatus(graph, slots), end);
+}
+
+/** A pooled frame's pass reuses its result object: whoever reads it does so before the frame's next pass. */
+function passResult(frame: Frame, status: RunStatus, end: number): GraphResult {
+  const pool = frame.pool;
+  if (pool === undefined) return { status, end, frame };
+  const result = (pool.result ??= { status, end, frame });
+  result.status = status;
+  result.end = end;
+  return result;
 }
 
 /**

@@ -2,6 +2,7 @@ import { ActionFailure } from '../errors.js';
 import type { ActionType } from './action-type.js';
 import { copyArray, declaredVariable } from './variable-values.js';
 import { inputsObject } from './values.js';
+import { APPEND_VARIABLE } from '../history/record-shape.js';
 
 /**
  * AppendToArrayVariable: any value but an array. The array is extended in place unless a value
@@ -24,7 +25,7 @@ export const appendToArrayVariable: ActionType = {
       variable.shared = false;
     }
     (variable.value as unknown[]).push(value);
-    return execution.succeeded(inputs);
+    return execution.succeededWithVariable(inputs, undefined, APPEND_VARIABLE);
   },
 };
 

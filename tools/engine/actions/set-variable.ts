@@ -1,6 +1,7 @@
 import type { ActionType } from './action-type.js';
 import { declaredVariable, fitsType, mismatch } from './variable-values.js';
 import { inputsObject } from './values.js';
+import { SET_VARIABLE } from '../history/record-shape.js';
 
 /** SetVariable: the new value must have the variable's declared type. */
 export const setVariable: ActionType = {
@@ -16,6 +17,6 @@ export const setVariable: ActionType = {
     variable.shared = Array.isArray(value);
     // The inputs as evaluated ({name, value}) are what the history shows: recorded as is, not copied.
     const recorded = inputs;
-    return execution.succeeded(recorded, { body: recorded });
+    return execution.succeededWithVariable(recorded, { body: recorded }, SET_VARIABLE);
   },
 };

@@ -1,5 +1,6 @@
 import type { PlannedGraph } from '../definition/plan.js';
 import type { ActionRun } from '../history/action-run.js';
+import type { GraphResult } from '../run-graph.js';
 
 /**
  * What a pooled frame reuses from one pass to the next: its records (one per slot), the records
@@ -18,6 +19,8 @@ export class FramePool {
   /** ActionExecution per slot (typed loosely: run-action.ts owns the class). */
   readonly executions: unknown[] = [];
   readonly branches = new Map<PlannedGraph, unknown>();
+  /** The result of the frame's latest pass (run-graph.ts). */
+  result: GraphResult | undefined = undefined;
 }
 
 /**

@@ -48,14 +48,14 @@ export class ArrayReads {
       const variable = pending[i] as Variable;
       if (!variable.shared && holds(result, variable.value)) variable.shared = true;
     }
-    pending.length = from;
+    // pop, not `length =`: setting an array's length is a slow runtime call, and this runs per evaluation.
+    while (pending.length > from) pending.pop();
   }
 
   /** Before an array changes in place: every read not checked counts as escaped. */
   flush(): void {
     const pending = this.pending;
-    for (let i = 0; i < pending.length; i++) (pending[i] as Variable).shared = true;
-    pending.length = 0;
+    while (pending.length > 0) (pending.pop() as Variable).shared = true;
   }
 }
 

@@ -103,7 +103,8 @@ export class TurnScheduler {
     task.time = endTime;
     task.step++;
     task.state = 'running';
-    this.reorder(task);
+    // Alone in the heap (a run without concurrent loops), the task keeps its place.
+    if (this.heap.length > 1) this.reorder(task);
     if (this.holder === task) this.holder = undefined;
     if (this.live > 1) this.dispatch();
   }

@@ -27,6 +27,8 @@ export interface PlannedAction {
   graph: PlannedGraph;
   slot: number;
   branches: Map<string, PlannedGraph>;
+  /** The same branches in definition order, as an array: walked once per If/Switch run. */
+  branchList: Array<{ key: string; graph: PlannedGraph }>;
   /** Compiled templates by part (`inputs`, `foreach`, `inputs.select`...), filled on first use. */
   compiled: Map<string, (context: never) => unknown>;
   secureInputs: boolean;
@@ -41,6 +43,8 @@ export interface PlannedAction {
   inputsTemplate: ((context: never) => unknown) | undefined;
   /** Position among all the definition's actions (per-run tables are indexed by it). */
   index: number;
+  /** `inputs` is an object literal of exactly `name` and `value`: every evaluation gives such an object (history/record-shape.ts). */
+  nameValueInputs: boolean;
 }
 
 /** One runAfter predecessor: its name and slot in the graph, the statuses it must end in (also as bits, see statusBit). */
@@ -116,6 +120,7 @@ export function planWorkflow(workflow: LoadedWorkflow): Plan {
         path: actionPath,
         runAfter: [],
         branches: new Map(),
+        branchList: [],
         compiled: new Map(),
         secureInputs: secure.includes('inputs'),
         secureOutputs: secure.includes('outputs'),
@@ -126,6 +131,7 @@ export function planWorkflow(workflow: LoadedWorkflow): Plan {
         timeoutMs: action.limit?.timeout === undefined || /^until$/i.test(action.type) ? undefined : parseIsoDuration(action.limit.timeout),
         inputsTemplate: undefined,
         index: all.size,
+        nameValueInputs: isNameValue(action.inputs),
       };
       all.set(name, planned);
       declared.push(planned);
@@ -142,7 +148,9 @@ export function planWorkflow(workflow: LoadedWorkflow): Plan {
       if (/^terminate$/i.test(action.type) && insideLoop) report(`action "${name}": Terminate cannot be inside a Foreach or Until loop`, actionPath);
       const loop = insideLoop || /^(foreach|until)$/i.test(action.type);
       for (const branch of type.branches?.(action) ?? []) {
-        planned.branches.set(branch.key, planGraph(branch.actions, [...actionPath, ...branch.path], planned, depth + 1, loop));
+        const graph = planGraph(branch.actions, [...actionPath, ...branch.path], planned, depth + 1, loop);
+        planned.branches.set(branch.key, graph);
+        planned.branchList.push({ key: branch.key, graph });
       }
     }
     for (const action of declared) {
@@ -208,6 +216,12 @@ export function planWorkflow(workflow: LoadedWorkflow): Plan {
     throw error;
   }
   return { root, actions: all };
+}
+
+function isNameValue(inputs: unknown): boolean {
+  if (inputs === null || typeof inputs !== 'object' || Array.isArray(inputs) || Object.getPrototypeOf(inputs) !== Object.prototype) return false;
+  const keys = Object.keys(inputs);
+  return keys.length === 2 && keys.includes('name') && keys.includes('value');
 }
 
 /** Kahn's algorithm; among ready actions the one declared first runs first. Reports cycles by name. */

@@ -48,6 +48,8 @@ export class ActionRun implements ActionRecord {
   private extras: RecordExtras | undefined = undefined;
   /** Place in the run history's order; -1 until the history takes it. */
   historyIndex = -1;
+  /** How the history may keep inputs/outputs, when the action type knows (history/record-shape.ts); 0: the history looks. */
+  valueShape = 0;
   /** This action's key in its run history's action table, once stored (kept by `reuse`: same action, same run). */
   historyKey = -1;
   /**
@@ -82,6 +84,7 @@ export class ActionRun implements ActionRecord {
     this.historyIndex = -1;
     this.innerPass = undefined;
     this.repetition = repetition;
+    this.valueShape = 0;
   }
 
   /** The rare fields, for the history's columns. */

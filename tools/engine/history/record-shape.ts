@@ -23,6 +23,7 @@ export function shapeOf(record: ActionRun, extras: RecordExtras | undefined): nu
   if (extras === SKIPPED_EXTRAS && record.error !== undefined && record.error.code === BRANCH_NOT_TAKEN && record.inputs === undefined && record.outputs === undefined) return NOT_TAKEN;
   const inputs = record.inputs;
   if (inputs !== undefined && record.outputs === inputs) return SAME;
+  if (record.valueShape !== AS_IS) return record.error ? AS_IS : record.valueShape;
   return variableShape(record);
 }
 
