@@ -16,12 +16,17 @@ const GOLDEN = fileURLToPath(new URL('./golden', import.meta.url));
 const read = (folder: string, file: string): unknown => (existsSync(join(folder, file)) ? JSON.parse(readFileSync(join(folder, file), 'utf8')) : undefined);
 const withServer = (value: unknown, url: string): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value).replaceAll('{{server}}', url)));
 
-/** Run ids differ from run to run (derived from a counter): everything else must match. */
+const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+/** Run ids differ from run to run (derived from a counter), and a server's Date header by the clock: everything else must match. */
 function withoutRunIds(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutRunIds);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) if (key !== 'runId' && key !== 'childRunId') out[key] = withoutRunIds(item);
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'runId' || key === 'childRunId' || (key.toLowerCase() === 'date' && typeof item === 'string' && HTTP_DATE.test(item))) continue;
+    out[key] = withoutRunIds(item);
+  }
   return out;
 }
 

@@ -142,8 +142,7 @@ function skipNotTaken(action: PlannedAction, frame: Frame, at: number): void {
   record.error = error;
   const run = frame.run;
   run.latest[action.index] = record;
-  run.history.add(record);
-  run.history.store(record);
+  run.history.addFinished(record);
 }
 
 /**
@@ -158,12 +157,14 @@ export function runAction(action: PlannedAction, frame: Frame, start: number): M
   if (action.secureOutputs) record.secureOutputs = true;
   frame.slots[action.slot] = record;
   run.latest[action.index] = record;
-  run.history.add(record);
   const leaf = !action.type.container;
   const execution = executionFor(action, frame, record);
-  if (leaf) {
+  if (!leaf) run.history.add(record);
+  else {
     const task = frame.task;
-    if (!run.turns.tryAcquire(task, start)) {
+    if (run.turns.tryAcquire(task, start)) run.history.reserve(record);
+    else {
+      run.history.add(record);
       // A task waits for one action at a time: the action waits on the task, and the handler is
       // made once per task, not once per action.
       task.parked = execution;
@@ -222,7 +223,10 @@ function execute(execution: ActionExecution, leaf: boolean): MaybePromise<Action
     failRecord(record, action.name, error);
     return finish(execution, leaf);
   }
-  if (isPromise(outcome)) return finishWhenSettled(outcome, execution, leaf);
+  if (isPromise(outcome)) {
+    if (leaf) run.history.keepLive(record);
+    return finishWhenSettled(outcome, execution, leaf);
+  }
   applyOutcome(record, outcome);
   return finish(execution, leaf);
 }

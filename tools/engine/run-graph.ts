@@ -91,7 +91,6 @@ function skip(action: PlannedAction, frame: Frame, at: number, error: ActionErro
   record.error = error;
   frame.slots[action.slot] = record;
   frame.run.latest[action.index] = record;
-  frame.run.history.add(record);
-  frame.run.history.store(record);
+  frame.run.history.addFinished(record);
   return record;
 }

@@ -74,7 +74,8 @@ export class Frame implements EvaluationContext {
     this.repetition = repetition;
     this.loopItem = item;
     this.index = index;
-    this.slots.fill(undefined);
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i++) slots[i] = undefined;
   }
 
   /** The record `action` (of this frame's graph) starts with: new, or the pool's, reset. */

@@ -51,6 +51,8 @@ export class RunHistory {
   private readonly keys = new Map<string, number>();
   private readonly keyNames: string[] = [];
   private readonly keyTypes: string[] = [];
+  /** The variable each variable action names (by key); a record naming another keeps it in outputValues. */
+  private readonly variableNames: Array<string | undefined> = [];
   /** The shared error of each action's NOT_TAKEN records, by key. */
   private readonly notTakenErrors: Array<ActionError | undefined> = [];
   /** Loop indexes of records nested in more than one loop (their row says NESTED). */
@@ -86,17 +88,36 @@ export class RunHistory {
 
   /** A record starts: it takes the next place in run order (its row is written when it is stored). */
   add(record: ActionRun): void {
-    const index = this.count++;
-    record.historyIndex = index;
-    this.live.set(index, record);
+    this.reserve(record);
+    this.live.set(record.historyIndex, record);
+  }
+
+  /**
+   * A record that will be stored before anything else happens in the run (a skip, an action that
+   * runs synchronously now) takes its place without being listed as running.
+   */
+  reserve(record: ActionRun): void {
+    record.historyIndex = this.count++;
     this.built = undefined;
   }
 
-  /** A record is final (finished or skipped): its fields go into the rows and value columns. */
+  /** A reserved record turned out to take a while (its action went asynchronous): listed as running until stored. */
+  keepLive(record: ActionRun): void {
+    if (record.historyIndex >= 0) this.live.set(record.historyIndex, record);
+  }
+
+  /** add + store: a record final the moment it starts (a Skipped one). */
+  addFinished(record: ActionRun): void {
+    this.reserve(record);
+    this.store(record);
+  }
+
+  /** A record is final (finished or skipped): its fields go into the rows and value columns. Once. */
   store(record: ActionRun): void {
     const index = record.historyIndex;
-    if (index < 0 || this.live.get(index) !== record) return;
-    this.live.set(index, undefined);
+    if (index < 0) return;
+    record.historyIndex = -1;
+    if (this.live.get(index) === record) this.live.set(index, undefined);
     this.onActionComplete?.(record, this);
     this.built = undefined;
     const key = this.keyOf(record);
@@ -111,6 +132,7 @@ export class RunHistory {
     }
     const extras = record.extrasForHistory();
     let shape = shapeOf(record, extras);
+    if ((shape === SET_VARIABLE || shape === APPEND_VARIABLE) && typeof (record.inputs as { name: unknown }).name !== 'string') shape = AS_IS;
     if (shape === NOT_TAKEN) {
       const shared = this.notTakenErrors[key];
       if (shared === undefined) this.notTakenErrors[key] = record.error;
@@ -127,9 +149,11 @@ export class RunHistory {
     // In outline nothing of the payloads stays: not even the records `result()` read during the run.
     if (this.outline) return;
     if (shape === SET_VARIABLE || shape === APPEND_VARIABLE) {
-      const inputs = record.inputs as { name: unknown; value: unknown };
-      this.inputs.set(index, inputs.value);
-      this.outputValues.set(index, inputs.name);
+      const inputs = record.inputs as { name: string; value: unknown };
+      if (inputs.value !== undefined) this.inputs.set(index, inputs.value);
+      // An action names the same variable every time: the name is kept once per action unless it changes.
+      const usual = (this.variableNames[key] ??= inputs.name);
+      if (inputs.name !== usual) this.outputValues.set(index, inputs.name);
       return;
     }
     // Unwritten entries read as undefined: most records have no outputs, skipped ones no inputs.
@@ -189,7 +213,7 @@ export class RunHistory {
           record.inputs = inputs;
           record.outputs = inputs;
         } else {
-          const named = { name: this.outputValues.get(i), value: inputs };
+          const named = { name: this.outputValues.get(i) ?? this.variableNames[key], value: inputs };
           record.inputs = named;
           if (shape === SET_VARIABLE) record.outputs = { body: named };
         }
