@@ -25,6 +25,11 @@ export interface O365Service {
   tenant: SyntheticTenant;
   startSubscriptions(contentTypes: readonly string[], sinceMs: number): Promise<void>;
   faultLog(): Promise<FaultLog>;
+  /**
+   * Lets a mock in a worker thread build ahead the content created in [fromMs, toMs) (the next
+   * run's), while the engine works on this thread. Nothing to wait for; a no-op in this thread.
+   */
+  prepare(fromMs: number, toMs: number): void;
   groundTruth(windows: readonly [number, number][], by: 'contentCreated' | 'creationTime'): Promise<GroundTruthIds>;
   stop(): Promise<void>;
 }
@@ -46,6 +51,7 @@ export async function startO365Service(mock: O365ServiceMockOptions, clock: Shar
     tenant: host.mock.tenant,
     startSubscriptions: async (contentTypes, sinceMs) => host.startSubscriptions(contentTypes, sinceMs),
     faultLog: async () => host.faultLog(),
+    prepare: () => undefined,
     groundTruth: async (windows, by) => host.groundTruth(windows, by),
     stop: () => host.mock.stop(),
   };
@@ -116,6 +122,7 @@ async function startInWorker(entry: URL, data: O365WorkerData): Promise<O365Serv
     tenant: SyntheticTenant.fromState(started.tenant),
     startSubscriptions: (contentTypes, sinceMs) => call({ op: 'startSubscriptions', contentTypes: [...contentTypes], sinceMs }),
     faultLog: () => call({ op: 'faultLog' }),
+    prepare: (fromMs, toMs) => void call({ op: 'prepare', fromMs, toMs }).catch(() => undefined),
     groundTruth: (windows, by) => call({ op: 'groundTruth', windows: windows.map(([from, to]) => [from, to]), by }),
     async stop() {
       try {

@@ -19,6 +19,7 @@ export interface O365WorkerData {
 export type O365WorkerCall =
   | { op: 'startSubscriptions'; contentTypes: string[]; sinceMs: number }
   | { op: 'faultLog' }
+  | { op: 'prepare'; fromMs: number; toMs: number }
   | { op: 'groundTruth'; windows: [number, number][]; by: 'contentCreated' | 'creationTime' }
   | { op: 'stop' };
 
@@ -53,6 +54,9 @@ async function answer(host: O365Host, request: O365WorkerRequest): Promise<Fault
       return undefined;
     case 'faultLog':
       return host.faultLog();
+    case 'prepare':
+      host.prepare(request.fromMs, request.toMs);
+      return undefined;
     case 'groundTruth':
       return host.groundTruth(request.windows, request.by);
     case 'stop':
