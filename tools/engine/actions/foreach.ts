@@ -147,7 +147,7 @@ function concurrent(execution: ActionExecution, items: unknown[], degree: number
   const advance = (task: Task): Task | undefined => {
     const end = task.time;
     turns.finish(task);
-    if (next < items.length) return turns.spawn(childOrder(parent.order, next++), end);
+    if (next < items.length) return turns.respawn(task, next++, end);
     if (--working === 0) {
       turns.unblock(parent);
       done.resolve(summary);

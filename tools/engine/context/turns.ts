@@ -25,7 +25,7 @@ export class Task {
 
   constructor(
     /** Iteration indexes from the run's root: the final tie-break. */
-    readonly order: readonly number[],
+    readonly order: number[],
     public time: number,
   ) {}
 }
@@ -42,8 +42,26 @@ export class TurnScheduler {
   private live = 0;
   private holder: Task | undefined;
 
-  spawn(order: readonly number[], time: number): Task {
+  spawn(order: number[], time: number): Task {
     const task = new Task(order, time);
+    this.live++;
+    this.insert(task);
+    return task;
+  }
+
+  /**
+   * A finished task starts again as the task of item `index` of the same loop: exactly what
+   * `spawn` would make (its order's last index replaced), without a new task and turn handler per
+   * iteration. Only its loop's worker holds a finished task, so nothing else sees the change.
+   */
+  respawn(task: Task, index: number, time: number): Task {
+    if (task.state !== 'done') throw new Error('respawn needs a finished task');
+    task.order[task.order.length - 1] = index;
+    task.time = time;
+    task.state = 'running';
+    task.step = 0;
+    task.turn = undefined;
+    task.parked = undefined;
     this.live++;
     this.insert(task);
     return task;
