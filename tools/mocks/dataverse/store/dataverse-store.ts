@@ -47,6 +47,8 @@ export interface WriteOptions {
   ifMatch?: string;
   /** `If-None-Match: *`: the row must not exist (no update). */
   ifNoneMatch?: string;
+  /** Read the row back after the write (`Prefer: return=representation`), as `retrieve` would. */
+  read?: ReadOptions;
 }
 
 export interface QueryResult {
@@ -62,10 +64,13 @@ export interface QueryResult {
 export interface UpsertResult {
   id: string;
   created: boolean;
+  /** The row as stored, when `read` was given. */
+  row?: Row;
 }
 
 const STATEMENT_CACHE_LIMIT = 500;
 const RECENT_GUID_FILTERS = 64;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const GUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /**
@@ -87,7 +92,7 @@ export class DataverseStore {
   /** One transaction function for every write: better-sqlite3 builds several objects per `db.transaction()`. */
   private readonly inTransaction: (work: () => unknown) => unknown;
   /** Row shapes and their SQL column lists by table, $select and annotations (a flow asks the same few again and again). */
-  private readonly shapes = new Map<string, { shape: RowShape; sql: string; byKey: Map<string, Database.Statement> }>();
+  private readonly shapes = new Map<string, CachedShape>();
   /** The existence check of an upsert or delete, by table and key condition (built once, not per write). */
   private readonly finds = new Map<Table, Map<string, Database.Statement>>();
   private stamp = { second: NaN, text: '' };
@@ -138,14 +143,17 @@ export class DataverseStore {
    * Creates a row from a Web API body. A primary key already present is Dataverse's duplicate-key
    * error (412, 0x80040237), as is a second row with the same alternate key.
    */
-  create(entitySet: string, body: unknown): { id: string } {
+  create(entitySet: string, body: unknown, read?: ReadOptions): { id: string; row?: Row } {
     const table = this.table(entitySet);
     const record = readRecordValues(table, body);
     const id = record.id ?? randomUUID();
     // A deep insert writes several rows: all of them or none.
-    if (record.binds.some((b) => b.body !== undefined)) this.transaction(() => this.insert(table, id, record.values, record.binds));
-    else this.insert(table, id, record.values, record.binds);
-    return { id };
+    if (record.binds.some((b) => b.body !== undefined)) {
+      this.transaction(() => this.insert(table, id, record.values, record.binds));
+      return read ? { id, row: this.retrieve(entitySet, id, read) } : { id };
+    }
+    const written = this.insert(table, id, record.values, record.binds);
+    return read ? { id, row: this.writtenRow(table, written, read) ?? this.retrieve(entitySet, id, read) } : { id };
   }
 
   /** Reads one row by GUID or alternate key; 404 (0x80040217) when it does not exist. */
@@ -173,6 +181,7 @@ export class DataverseStore {
     const parsedKey = typeof key === 'string' ? parseKeySegment(key) : key;
     const where = this.keyCondition(table, parsedKey);
     const record = readRecordValues(table, body);
+    const deep = record.binds.some((b) => b.body !== undefined);
     const upsert = (): UpsertResult => {
       const existing = this.find(table, where);
       if (!existing) {
@@ -180,8 +189,9 @@ export class DataverseStore {
         const id = typeof parsedKey === 'string' ? parsedKey : (record.id ?? randomUUID());
         if (typeof parsedKey === 'string' && record.id !== undefined && record.id !== parsedKey) throw mismatchedId();
         if (typeof parsedKey !== 'string') for (const [column, value] of where.columnValues) record.values.set(column, value);
-        this.insert(table, id, record.values, record.binds);
-        return { id, created: true };
+        const written = this.insert(table, id, record.values, record.binds);
+        const row = options.read && !deep ? this.writtenRow(table, written, options.read) : undefined;
+        return row ? { id, created: true, row } : { id, created: true };
       }
       if (options.ifNoneMatch === '*') throw dataverseErrors.matchingKeyExists();
       if (options.ifMatch !== undefined && options.ifMatch !== '*' && options.ifMatch !== `W/"${existing.version}"`) throw dataverseErrors.versionMismatch();
@@ -196,7 +206,9 @@ export class DataverseStore {
     // A deep insert writes several rows: all of them or none. Otherwise the upsert writes one row
     // (one statement, atomic by itself) after a read that nothing can interleave with, since the
     // store is synchronous: BEGIN and COMMIT around it cost a quarter of the upsert.
-    return record.binds.some((b) => b.body !== undefined) ? this.transaction(upsert) : upsert();
+    const result = deep ? this.transaction(upsert) : upsert();
+    if (options.read && !result.row) result.row = this.retrieve(entitySet, result.id, options.read);
+    return result;
   }
 
   /** Deletes a row; 404 when missing, 412 when If-Match names another version. Lookups to it are cleared. */
@@ -278,7 +290,8 @@ export class DataverseStore {
     return this.statement(`SELECT COUNT(*) FROM ${quoteName(table.logicalName)}`).pluck(true).get() as number;
   }
 
-  private insert(table: Table, id: string, values: Map<Column, StorageValue>, binds: ReturnType<typeof readRecordValues>['binds']): void {
+  /** Inserts a row; returns the values written, by column in table order. */
+  private insert(table: Table, id: string, values: Map<Column, StorageValue>, binds: ReturnType<typeof readRecordValues>['binds']): StorageValue[] {
     if (binds.length > 0) this.resolveBinds(table, values, binds);
     const plan = this.insertPlan(table);
     const stamp = this.timestamp();
@@ -294,6 +307,28 @@ export class DataverseStore {
       params[i] = fill === 'id' ? id : fill === 'stamp' ? stamp : fill === 'version' ? version : fill;
     }
     this.runStatement(table, plan.statement, params);
+    return params;
+  }
+
+  /**
+   * The row just inserted, read from the values written instead of a SELECT, where SQLite gives
+   * them back unchanged: text in TEXT columns (no lone surrogates, which UTF-8 storage replaces),
+   * numbers in numeric ones, nulls. Otherwise (and with annotations or $expand) undefined: retrieve.
+   */
+  private writtenRow(table: Table, params: readonly StorageValue[], options: ReadOptions): Row | undefined {
+    if (options.annotations || options.expand) return undefined;
+    const cached = this.shapeWithSql(table, options);
+    const positions = (cached.positions ??= [table.columns.findIndex((c) => c.logicalName === 'versionnumber'), ...cached.shape.columns.map((c) => table.columns.indexOf(c))]);
+    const raw = new Array<StorageValue>(positions.length);
+    for (let i = 0; i < positions.length; i++) {
+      const at = positions[i]!;
+      if (at < 0) return undefined;
+      const value = params[at]!;
+      const sqlType = table.columns[at]!.kind.sqlType;
+      if (value !== null && !(typeof value === 'string' ? sqlType === 'TEXT' && !LONE_SURROGATE.test(value) : typeof value === 'number' && sqlType !== 'TEXT' && Number.isFinite(value))) return undefined;
+      raw[i] = value;
+    }
+    return shapeRow(cached.shape, raw);
   }
 
   /** The prepared INSERT of a table and what each column gets when the body leaves it out. */
@@ -417,7 +452,7 @@ export class DataverseStore {
   }
 
   /** The row shape of a read with its SQL column list, cached: the same reads come again and again. */
-  private shapeWithSql(table: Table, options: ReadOptions): { shape: RowShape; sql: string; byKey: Map<string, Database.Statement> } {
+  private shapeWithSql(table: Table, options: ReadOptions): CachedShape {
     const select = options.select;
     // A string $select is parsed (and trimmed); a list is taken as is: they are cached apart.
     const key = `${table.logicalName}\u0000${options.annotations === true ? 1 : 0}\u0000${typeof select === 'string' ? `s:${select}` : `l:${select?.join(',') ?? ''}`}`;
@@ -517,6 +552,15 @@ export class DataverseStore {
     if (second !== this.stamp.second) this.stamp = { second, text: `${new Date(second * 1000).toISOString().slice(0, 19)}Z` };
     return this.stamp.text;
   }
+}
+
+/** A read's row shape with its SQL column list, statements by key condition, and where its values sit in an insert's. */
+interface CachedShape {
+  shape: RowShape;
+  sql: string;
+  byKey: Map<string, Database.Statement>;
+  /** versionnumber then the shape's columns, as indexes into the table's columns (-1: none). */
+  positions?: number[];
 }
 
 interface InsertPlan {

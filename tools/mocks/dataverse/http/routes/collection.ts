@@ -55,9 +55,8 @@ export function postCollection(request: DataverseRequest, context: RouteContext,
   const selectText = request.search.get('$select');
   const select = selectText ? parseSelect(selectText) : undefined;
   if (prefer.returnRepresentation) context.store.checkSelect(entitySet, select);
-  const { id } = context.store.create(entitySet, parseJsonBody(request.body, table.entitySetName));
-  if (!prefer.returnRepresentation) return emptyResponse(204, { 'OData-EntityId': entityUrl(context, entitySet, id) });
-  const row = context.store.retrieve(entitySet, id, { select });
+  const { id, row } = context.store.create(entitySet, parseJsonBody(request.body, table.entitySetName), prefer.returnRepresentation ? { select } : undefined);
+  if (!row) return emptyResponse(204, { 'OData-EntityId': entityUrl(context, entitySet, id) });
   const decorate = rowDecorator(request, context, entitySet);
   return jsonResponse(201, { '@odata.context': contextUrl(context, entitySet, select, true), ...(decorate ? decorate(row) : row) }, { 'Preference-Applied': 'return=representation' });
 }

@@ -38,9 +38,9 @@ export function patchEntity(request: DataverseRequest, context: RouteContext, en
   const selectText = request.search.get('$select');
   const select = selectText ? parseSelect(selectText) : undefined;
   if (prefer.returnRepresentation) context.store.checkSelect(entitySet, select);
-  const { id } = context.store.update(entitySet, key, body, { ifMatch: header(request, 'if-match'), ifNoneMatch: header(request, 'if-none-match') });
-  if (!prefer.returnRepresentation) return emptyResponse(204, { 'OData-EntityId': entityUrl(context, entitySet, id) });
-  const row = context.store.retrieve(entitySet, id, { select });
+  const read = prefer.returnRepresentation ? { select } : undefined;
+  const { id, row } = context.store.update(entitySet, key, body, { ifMatch: header(request, 'if-match'), ifNoneMatch: header(request, 'if-none-match'), read });
+  if (!row) return emptyResponse(204, { 'OData-EntityId': entityUrl(context, entitySet, id) });
   const decorate = rowDecorator(request, context, entitySet);
   return jsonResponse(200, { '@odata.context': contextUrl(context, entitySet, select, true), ...(decorate ? decorate(row) : row) }, { 'Preference-Applied': 'return=representation' });
 }
