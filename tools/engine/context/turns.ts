@@ -118,11 +118,16 @@ export class TurnScheduler {
   }
 
   release(task: Task, endTime: number): void {
+    const later = endTime >= task.time;
     task.time = endTime;
     task.step++;
     task.state = 'running';
-    // Alone in the heap (a run without concurrent loops), the task keeps its place.
-    if (this.heap.length > 1) this.reorder(task);
+    // Alone in the heap (a run without concurrent loops), the task keeps its place; otherwise a
+    // later key (the usual case: same or later time, one more step) can only move it down.
+    if (this.heap.length > 1) {
+      if (later && task.heapIndex >= 0) this.down(task.heapIndex);
+      else this.reorder(task);
+    }
     if (this.holder === task) this.holder = undefined;
     if (this.live > 1) this.dispatch();
   }
