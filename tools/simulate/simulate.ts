@@ -81,16 +81,9 @@ export interface SimulationHooks {
 export async function simulate(options: SimulateOptions, hooks: SimulationHooks = {}): Promise<SimulationResult> {
   const started = performance.now();
   const log = hooks.log ?? (() => undefined);
-  // Every input is read before anything starts, so a bad one fails fast with its own message.
+  // Every input is read before the local services start (only the mock's worker thread starts
+  // while the solution is read), so a bad one fails fast with its own message.
   const settings = readSettings(options.settingsFile);
-  const imported = options.option === 2 ? await importLegacyPackage(options.solution) : await importSolution(options.solution);
-  // Child flows get the caller's connections (X-MS-APIM-Tokens) from the engine itself, as the platform gives them.
-  const workflows = imported.flows.workflows;
-  const parent = workflows.find((w) => Object.values(w.definition.triggers ?? {}).some((t) => t.type.toLowerCase() === 'recurrence'));
-  if (!parent) throw new InputError('no flow with a Recurrence trigger in the solution: nothing to schedule', { file: options.solution });
-  const children = workflows.filter((w) => w !== parent);
-  log(`imported ${imported.uniqueName || options.solution}${imported.version ? ` ${imported.version}` : ''}: ${workflows.map((w) => `"${w.name}"`).join(', ')}`);
-
   const tenantId = pickTenantId(settings);
   const firstDay = startOfDay(options.start ? Date.parse(options.start) : Date.now() - options.days * DAY_MS);
   if (!Number.isFinite(firstDay)) throw new InputError(`--start: expected an ISO date, got "${options.start}"`);
@@ -106,7 +99,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
   let mail: MailSink | undefined;
   let loopback: LoopbackTransport | undefined;
   try {
-    // The mock's worker thread starts while the Dataverse emulator and the mail sink do.
+    // The mock's worker thread starts while the solution is read and the Dataverse emulator and the mail sink start.
     o365Starting = startO365Service(
       {
         tenantId,
@@ -134,6 +127,13 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
       options.o365Thread,
     );
     o365Starting.catch(() => undefined); // awaited below, or stopped in finally
+    const imported = options.option === 2 ? await importLegacyPackage(options.solution) : await importSolution(options.solution);
+    // Child flows get the caller's connections (X-MS-APIM-Tokens) from the engine itself, as the platform gives them.
+    const workflows = imported.flows.workflows;
+    const parent = workflows.find((w) => Object.values(w.definition.triggers ?? {}).some((t) => t.type.toLowerCase() === 'recurrence'));
+    if (!parent) throw new InputError('no flow with a Recurrence trigger in the solution: nothing to schedule', { file: options.solution });
+    const children = workflows.filter((w) => w !== parent);
+    log(`imported ${imported.uniqueName || options.solution}${imported.version ? ` ${imported.version}` : ''}: ${workflows.map((w) => `"${w.name}"`).join(', ')}`);
     const tables = planTables(imported.tables, options.tablesFiles, workflows);
     dataverse = await startDataverse({ tables: defineTables(tables.definitions), dbFile: options.dbFile, now });
     mail = await startMailSink({ now });
