@@ -1,8 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { historyToJson, parameterValuesFromJson, runFlow, runSummary, workflowFromJson, type ConnectionConfig, type HistoryDetail, type LoadedWorkflow, type RunFlowOptions, type WorkflowDefinition } from '../../tools/engine/index.js';
+import { historyToJson, runFlow, runSummary, type HistoryDetail, type RunFlowOptions, type WorkflowDefinition } from '../../tools/engine/index.js';
+import { GOLDEN, goldenCases as allGoldenCases, goldenRunOptions, readCaseFile } from './golden-case.js';
 import { startCannedServer, type CannedResponse } from './golden-server.js';
 
 /**
@@ -12,9 +11,6 @@ import { startCannedServer, type CannedResponse } from './golden-server.js';
  * its inputs, outputs, times, repetition and error), the outputs and the summary must be equal.
  */
 
-const GOLDEN = fileURLToPath(new URL('./golden', import.meta.url));
-const read = (folder: string, file: string): unknown => (existsSync(join(folder, file)) ? JSON.parse(readFileSync(join(folder, file), 'utf8')) : undefined);
-const withServer = (value: unknown, url: string): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value).replaceAll('{{server}}', url)));
 
 const HTTP_DATE = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
@@ -45,29 +41,16 @@ async function bothWays(run: (reuseRecords: boolean) => Promise<{ result: Run; s
   expect(reused.result.status).toBe(general.result.status);
 }
 
-const goldenCases = readdirSync(GOLDEN).filter((name) => existsSync(join(GOLDEN, name, 'expected.json')) && !(read(join(GOLDEN, name), 'expected.json') as { definitionError?: string }).definitionError).sort();
+/** The golden cases that run (a malformed definition is refused before anything runs). */
+const goldenCases = allGoldenCases.filter((name) => !(readCaseFile(join(GOLDEN, name), 'expected.json') as { definitionError?: string }).definitionError);
 
 describe('pooled loop records give the same run as fresh ones: golden definitions', () => {
   it.each(goldenCases)('%s', async (name) => {
-    const folder = join(GOLDEN, name);
-    const expected = read(folder, 'expected.json') as { now?: string };
-    const childFolder = join(folder, 'children');
-    const children: LoadedWorkflow[] = existsSync(childFolder) ? readdirSync(childFolder).sort().map((file) => workflowFromJson(read(childFolder, file), join(childFolder, file), file.replace(/\.json$/, ''))) : [];
+    const expected = readCaseFile(join(GOLDEN, name), 'expected.json') as { now?: string };
     await bothWays(async (reuseRecords) => {
-      const server = await startCannedServer((read(folder, 'responses.json') as CannedResponse[] | undefined) ?? []);
+      const server = await startCannedServer((readCaseFile(join(GOLDEN, name), 'responses.json') as CannedResponse[] | undefined) ?? []);
       try {
-        const result = await runFlow({
-          workflow: workflowFromJson(read(folder, 'definition.json'), join(folder, 'definition.json'), name),
-          childFlows: children,
-          trigger: withServer(read(folder, 'trigger.json'), server.url),
-          parameters: existsSync(join(folder, 'parameters.json')) ? parameterValuesFromJson(read(folder, 'parameters.json')) : undefined,
-          connections: withServer(read(folder, 'connections.json'), server.url) as Record<string, ConnectionConfig>,
-          connectionsBaseDir: folder,
-          now: expected.now ?? '2024-01-01T00:00:00Z',
-          webhookTimeoutMs: 5000,
-          runId: '08585000000000000000000000000CU00',
-          reuseRecords,
-        });
+        const result = await runFlow({ ...goldenRunOptions(name, server.url, expected.now), runId: '08585000000000000000000000000CU00', reuseRecords });
         return { result, serverUrl: server.url };
       } finally {
         await server.close();

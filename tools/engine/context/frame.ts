@@ -80,21 +80,21 @@ export class Frame implements EvaluationContext {
 
   /** The record `action` (of this frame's graph) starts with: new, or the pool's, reset. */
   takeRecord(action: PlannedAction, start: number): ActionRun {
-    const pool = this.pool;
-    if (pool === undefined) return new ActionRun(action.name, action.definition.type, start, this.repetition);
-    let record = pool.records[action.slot];
-    if (record === undefined) pool.records[action.slot] = record = new ActionRun(action.name, action.definition.type, start, this.repetition);
-    else record.reuse(start, this.repetition);
-    return record;
+    return this.pooledRecord(this.pool?.records, action.slot, action, start);
   }
 
   /** The Skipped record of `action` of a branch of a container in this frame, when the branch is not taken. */
   takeNotTakenRecord(action: PlannedAction, start: number): ActionRun {
-    const pool = this.pool;
-    if (pool === undefined) return new ActionRun(action.name, action.definition.type, start, this.repetition);
-    let record = pool.notTaken[action.index];
-    if (record === undefined) pool.notTaken[action.index] = record = new ActionRun(action.name, action.definition.type, start, this.repetition);
-    else record.reuse(start, this.repetition);
+    return this.pooledRecord(this.pool?.notTaken, action.index, action, start);
+  }
+
+  private pooledRecord(records: Array<ActionRun | undefined> | undefined, at: number, action: PlannedAction, start: number): ActionRun {
+    let record = records?.[at];
+    if (record !== undefined) record.reuse(start, this.repetition);
+    else {
+      record = new ActionRun(action.name, action.definition.type, start, this.repetition);
+      if (records !== undefined) records[at] = record;
+    }
     return record;
   }
 
