@@ -161,17 +161,25 @@ export class RunHistory {
     if (shape === AS_IS && record.outputs !== undefined) this.outputValues.set(index, record.outputs);
   }
 
-  /** The record's key in the action table (cached on the record: pooled records are stored again and again). */
+  /**
+   * The record's key in the action table: cached on the record (pooled records are stored again and
+   * again), else looked up by name (unique in a definition; the type is checked in case a caller
+   * reuses a name across types).
+   */
   private keyOf(record: ActionRun): number {
     let key = record.historyKey;
     if (key >= 0 && this.keyNames[key] === record.name && this.keyTypes[key] === record.type) return key;
-    const id = `${record.type}\u0000${record.name}`;
-    key = this.keys.get(id) ?? -1;
-    if (key < 0) {
-      key = this.keyNames.length;
-      this.keys.set(id, key);
-      this.keyNames.push(record.name);
-      this.keyTypes.push(record.type);
+    key = this.keys.get(record.name) ?? -1;
+    if (key < 0 || this.keyTypes[key] !== record.type) {
+      const id = `${record.type}\u0000${record.name}`;
+      key = this.keys.get(id) ?? -1;
+      if (key < 0) {
+        key = this.keyNames.length;
+        this.keyNames.push(record.name);
+        this.keyTypes.push(record.type);
+        if (!this.keys.has(record.name)) this.keys.set(record.name, key);
+        this.keys.set(id, key);
+      }
     }
     record.historyKey = key;
     return key;
