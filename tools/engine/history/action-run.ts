@@ -50,6 +50,8 @@ export class ActionRun implements ActionRecord {
   historyIndex = -1;
   /** How the history may keep inputs/outputs, when the action type knows (history/record-shape.ts); 0: the history looks. */
   valueShape = 0;
+  /** Place in the run history's list of running records; -1 when not listed. */
+  liveAt = -1;
   /** This action's key in its run history's action table, once stored (kept by `reuse`: same action, same run). */
   historyKey = -1;
   /**
@@ -82,6 +84,7 @@ export class ActionRun implements ActionRecord {
     this.end = start;
     this.extras = undefined;
     this.historyIndex = -1;
+    this.liveAt = -1;
     this.innerPass = undefined;
     this.repetition = repetition;
     this.valueShape = 0;

@@ -5,7 +5,7 @@
  * (outside the collected heap) of ROWS_PER_CHUNK rows each; the first one starts small and doubles,
  * so a short run allocates little and a long one never copies what it already wrote.
  */
-const CHUNK_BITS = 13;
+const CHUNK_BITS = 16;
 const ROWS_PER_CHUNK = 1 << CHUNK_BITS;
 const ROW_MASK = ROWS_PER_CHUNK - 1;
 const FIRST_ROWS = 64;

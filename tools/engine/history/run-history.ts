@@ -62,8 +62,12 @@ export class RunHistory {
   private readonly outputValues = new ChunkedColumn<unknown>();
   private readonly errors = new ChunkedColumn<ActionError>();
   private readonly extras = new ChunkedColumn<RecordExtras>();
-  /** Records still running: read from the live object until they are stored. */
-  private readonly live = new ChunkedColumn<ActionRun>();
+  /**
+   * Records still running, in no order (each knows its place here: `liveAt`): read from the live
+   * object until they are stored. A few at a time (the containers around the running action, the
+   * waiting actions of a concurrent loop), so a list, not a column as long as the history.
+   */
+  private readonly live: ActionRun[] = [];
   private built: ActionRun[] | undefined;
 
   constructor(
@@ -89,7 +93,7 @@ export class RunHistory {
   /** A record starts: it takes the next place in run order (its row is written when it is stored). */
   add(record: ActionRun): void {
     this.reserve(record);
-    this.live.set(record.historyIndex, record);
+    record.liveAt = this.live.push(record) - 1;
   }
 
   /**
@@ -103,7 +107,7 @@ export class RunHistory {
 
   /** A reserved record turned out to take a while (its action went asynchronous): listed as running until stored. */
   keepLive(record: ActionRun): void {
-    if (record.historyIndex >= 0) this.live.set(record.historyIndex, record);
+    if (record.historyIndex >= 0 && record.liveAt < 0) record.liveAt = this.live.push(record) - 1;
   }
 
   /** add + store: a record final the moment it starts (a Skipped one). */
@@ -117,7 +121,7 @@ export class RunHistory {
     const index = record.historyIndex;
     if (index < 0) return;
     record.historyIndex = -1;
-    if (this.live.get(index) === record) this.live.set(index, undefined);
+    if (record.liveAt >= 0) this.unlist(record);
     this.onActionComplete?.(record, this);
     this.built = undefined;
     const key = this.keyOf(record);
@@ -161,6 +165,17 @@ export class RunHistory {
     if (shape === AS_IS && record.outputs !== undefined) this.outputValues.set(index, record.outputs);
   }
 
+  /** Takes a stored record off the running list: the last one takes its place. */
+  private unlist(record: ActionRun): void {
+    const live = this.live;
+    const last = live.pop() as ActionRun;
+    if (last !== record) {
+      live[record.liveAt] = last;
+      last.liveAt = record.liveAt;
+    }
+    record.liveAt = -1;
+  }
+
   /**
    * The record's key in the action table: cached on the record (pooled records are stored again and
    * again), else looked up by name (unique in a definition; the type is checked in case a caller
@@ -193,12 +208,9 @@ export class RunHistory {
   get records(): ActionRun[] {
     if (this.built) return this.built;
     const records = new Array<ActionRun>(this.count);
+    for (const running of this.live) records[running.historyIndex] = running;
     for (let i = 0; i < records.length; i++) {
-      const running = this.live.get(i);
-      if (running) {
-        records[i] = running;
-        continue;
-      }
+      if (records[i] !== undefined) continue;
       const rows = this.rows;
       const key = rows.key(i);
       const loopIndex = rows.loopIndex(i);
