@@ -63,20 +63,30 @@ function lowerCase(name: string): string {
  * server's own Content-Length (sent even where no body follows: 204, 304).
  */
 function replyHeaders(given: Record<string, string>, contentLength: string): Record<string, string> {
+  // Insertion into two small parallel lists kept sorted (an answer has a handful of headers).
   const names: string[] = ['content-length'];
   const values: string[] = [contentLength];
   for (const name in given) {
     const lower = lowerCase(name);
+    const value = given[name]!;
     const at = names.indexOf(lower);
-    if (at >= 0) values[at] = given[name]!;
-    else {
-      names.push(lower);
-      values.push(given[name]!);
+    if (at >= 0) {
+      values[at] = value;
+      continue;
     }
+    let i = names.length;
+    names.push(lower);
+    values.push(value);
+    while (i > 0 && names[i - 1]! > lower) {
+      names[i] = names[i - 1]!;
+      values[i] = values[i - 1]!;
+      i--;
+    }
+    names[i] = lower;
+    values[i] = value;
   }
-  const order = names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
   const headers: Record<string, string> = {};
-  for (const i of order) headers[names[i]!] = values[i]!;
+  for (let i = 0; i < names.length; i++) headers[names[i]!] = values[i]!;
   return headers;
 }
 
