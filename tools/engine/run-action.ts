@@ -9,6 +9,7 @@ import type { RunState } from './context/run-state.js';
 import type { Frame, LoopKind } from './context/frame.js';
 import type { Task } from './context/turns.js';
 import { evaluatePart } from './inputs/templates.js';
+import { compileInputs } from './inputs/name-value-template.js';
 import { RECORDED, type Outcome } from './actions/action-type.js';
 import { runGraph, type GraphResult } from './run-graph.js';
 import { isPromise, type MaybePromise } from './sync-or-async.js';
@@ -39,7 +40,7 @@ export class ActionExecution {
     const action = this.action;
     let template = action.inputsTemplate as ((context: Frame) => unknown) | undefined;
     if (!template) {
-      template = compileTemplate(action.definition.inputs);
+      template = (action.nameValueInputs ? compileInputs(action.definition.inputs) : compileTemplate(action.definition.inputs)) as (context: Frame) => unknown;
       action.inputsTemplate = template as (context: never) => unknown;
     }
     const reads = this.frame.run.arrayReads;
@@ -128,16 +129,14 @@ export class ActionExecution {
   }
 }
 
-const notSatisfied = new WeakMap<PlannedAction, ActionError>();
-
 function skipNotTaken(action: PlannedAction, frame: Frame, at: number): void {
   const record = frame.takeNotTakenRecord(action, at);
   record.status = 'Skipped';
   record.restoreExtras(SKIPPED_EXTRAS);
-  let error = notSatisfied.get(action);
+  let error = action.notTakenError;
   if (!error) {
     error = Object.freeze({ code: BRANCH_NOT_TAKEN, message: `The execution of template action '${action.name}' skipped: the branching condition for this action is not satisfied.` });
-    notSatisfied.set(action, error);
+    action.notTakenError = error;
   }
   record.error = error;
   const run = frame.run;

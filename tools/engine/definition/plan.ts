@@ -43,6 +43,8 @@ export interface PlannedAction {
   inputsTemplate: ((context: never) => unknown) | undefined;
   /** Position among all the definition's actions (per-run tables are indexed by it). */
   index: number;
+  /** The Skipped error of this action's records when its branch is not taken (shared and frozen; made on first use). */
+  notTakenError: { readonly code: string; readonly message: string } | undefined;
   /** `inputs` is an object literal of exactly `name` and `value`: every evaluation gives such an object (history/record-shape.ts). */
   nameValueInputs: boolean;
 }
@@ -132,6 +134,7 @@ export function planWorkflow(workflow: LoadedWorkflow): Plan {
         inputsTemplate: undefined,
         index: all.size,
         nameValueInputs: isNameValue(action.inputs),
+        notTakenError: undefined,
       };
       all.set(name, planned);
       declared.push(planned);
