@@ -1,22 +1,24 @@
 import { fetchXmlToQuery } from '../../odata/fetch-xml.js';
-import { parsePrefer, parseQueryOptions, parseSelect } from '../../odata/query-options.js';
+import { parsePrefer, parseQueryOptions, parseSelect, type QueryRequest } from '../../odata/query-options.js';
 import { dataverseErrors } from '../../store/dataverse-error.js';
 import { emptyResponse, header, jsonResponse, type DataverseRequest, type DataverseResponse, type RouteContext } from '../exchange.js';
 import { parseJsonBody } from '../parse-body.js';
 import { contextUrl, entityUrl } from './context-url.js';
-import { rowDecorator } from './full-metadata.js';
+import { entityBody, rowDecorator } from './full-metadata.js';
 
 /** `GET <set>`: a page of rows with @odata.count and @odata.nextLink as Dataverse writes them. */
 export function getCollection(request: DataverseRequest, context: RouteContext, entitySet: string): DataverseResponse {
   const prefer = parsePrefer(header(request, 'prefer'));
   const options = parseQueryOptions(request.search);
   if (options.fetchXml !== undefined) return getFetchXml(options.fetchXml, prefer.includeAnnotations, context, entitySet);
-  const query = { ...options, maxPageSize: prefer.maxPageSize };
+  // The options are this request's own object: completed in place rather than copied.
+  const query: QueryRequest = options;
+  query.maxPageSize = prefer.maxPageSize;
   const result = context.store.query(entitySet, query, { annotations: prefer.includeAnnotations !== undefined });
   const body: Record<string, unknown> = { '@odata.context': contextUrl(context, entitySet, query.select) };
   if (result.count !== undefined) body['@odata.count'] = result.count;
   const decorate = rowDecorator(request, context, entitySet);
-  body.value = decorate ? result.rows.map(decorate) : result.rows;
+  body.value = decorate ? result.rows.map((row) => decorate(row)) : result.rows;
   if (result.nextSkipToken !== undefined) {
     const next = new URLSearchParams(request.search);
     next.delete('$skiptoken');
@@ -58,7 +60,7 @@ export function postCollection(request: DataverseRequest, context: RouteContext,
   const { id, row } = context.store.create(entitySet, parseJsonBody(request.body, table.entitySetName), prefer.returnRepresentation ? { select } : undefined);
   if (!row) return emptyResponse(204, { 'OData-EntityId': entityUrl(context, entitySet, id) });
   const decorate = rowDecorator(request, context, entitySet);
-  return jsonResponse(201, { '@odata.context': contextUrl(context, entitySet, select, true), ...(decorate ? decorate(row) : row) }, { 'Preference-Applied': 'return=representation' });
+  return jsonResponse(201, entityBody(contextUrl(context, entitySet, select, true), row, decorate), { 'Preference-Applied': 'return=representation' });
 }
 
 export function notAllowedOnCollection(request: DataverseRequest): DataverseResponse {

@@ -2,7 +2,7 @@ import { parsePrefer, parseQueryOptions, parseSelect } from '../../odata/query-o
 import { emptyResponse, header, jsonResponse, type DataverseRequest, type DataverseResponse, type RouteContext } from '../exchange.js';
 import { parseJsonBody } from '../parse-body.js';
 import { contextUrl, entityUrl } from './context-url.js';
-import { rowDecorator } from './full-metadata.js';
+import { entityBody, rowDecorator } from './full-metadata.js';
 
 const ENTITY_OPTIONS = new Set(['$select', '$expand']);
 
@@ -15,7 +15,7 @@ export function getEntity(request: DataverseRequest, context: RouteContext, enti
   const ifNoneMatch = header(request, 'if-none-match');
   if (ifNoneMatch !== undefined && !options.expand && !annotations && ifNoneMatch === row['@odata.etag']) return emptyResponse(304);
   const decorate = rowDecorator(request, context, entitySet);
-  return jsonResponse(200, { '@odata.context': contextUrl(context, entitySet, options.select, true), ...(decorate ? decorate(row) : row) });
+  return jsonResponse(200, entityBody(contextUrl(context, entitySet, options.select, true), row, decorate));
 }
 
 /** `GET <set>(<key>)/<column>`: `{"@odata.context", "value"}`. */
@@ -42,7 +42,7 @@ export function patchEntity(request: DataverseRequest, context: RouteContext, en
   const { id, row } = context.store.update(entitySet, key, body, { ifMatch: header(request, 'if-match'), ifNoneMatch: header(request, 'if-none-match'), read });
   if (!row) return emptyResponse(204, { 'OData-EntityId': entityUrl(context, entitySet, id) });
   const decorate = rowDecorator(request, context, entitySet);
-  return jsonResponse(200, { '@odata.context': contextUrl(context, entitySet, select, true), ...(decorate ? decorate(row) : row) }, { 'Preference-Applied': 'return=representation' });
+  return jsonResponse(200, entityBody(contextUrl(context, entitySet, select, true), row, decorate), { 'Preference-Applied': 'return=representation' });
 }
 
 /** `DELETE <set>(<key>)`: 204; 404 when missing; `If-Match: W/"n"` must be the current version. */
