@@ -226,7 +226,8 @@ export class DataverseStore {
   /** A GET on a collection: $select, $filter, $orderby, $top, $count and paging. */
   query(entitySet: string, request: QueryRequest = {}, options: Pick<ReadOptions, 'annotations'> = {}): QueryResult {
     const table = this.table(entitySet);
-    const { shape, sql: columns } = this.shapeWithSql(table, { select: request.select, annotations: options.annotations });
+    const cached = this.shapeWithSql(table, { select: request.select, annotations: options.annotations });
+    const { shape, sql: columns } = cached;
     const filter = request.filter !== undefined && request.filter.trim() !== '' ? this.compileFilter(table, request.filter) : undefined;
     const order = (request.orderBy ?? []).map((item) => {
       const property = resolveProperty({ kind: 'property', path: item.property.split('/'), position: 0 }, table, this.tables);
@@ -253,11 +254,24 @@ export class DataverseStore {
         offset = (position.pageNumber - 1) * pageSize;
       }
     }
-    const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
-    // LIMIT and OFFSET as literals: bound as parameters they cost SQLite several microseconds per
-    // query (a primary-key lookup took 9 us instead of 1), and the few page sizes cache well.
-    const sql = `SELECT ${columns}, ${primary} FROM ${quoteName(table.logicalName)}${where} ORDER BY ${order.join(', ')} LIMIT ${sqlInteger(paging ? pageSize + 1 : pageSize)} OFFSET ${sqlInteger(offset)}`;
-    const raws = this.statement(sql).raw(true).all(...params) as StorageValue[][];
+    const limit = paging ? pageSize + 1 : pageSize;
+    // The common read (key order, first page) found by its filter's SQL and limit, without its SQL text built again.
+    const firstPage = keyOrdered && !position && offset === 0;
+    let statement = firstPage ? cached.firstPages?.get(filter?.sql ?? '')?.get(limit) : undefined;
+    if (!statement) {
+      const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+      // LIMIT and OFFSET as literals: bound as parameters they cost SQLite several microseconds per
+      // query (a primary-key lookup took 9 us instead of 1), and the few page sizes cache well.
+      statement = this.statement(`SELECT ${columns}, ${primary} FROM ${quoteName(table.logicalName)}${where} ORDER BY ${order.join(', ')} LIMIT ${sqlInteger(limit)} OFFSET ${sqlInteger(offset)}`);
+      if (firstPage) {
+        const byFilter = (cached.firstPages ??= new Map());
+        if (byFilter.size >= STATEMENT_CACHE_LIMIT) byFilter.clear();
+        let byLimit = byFilter.get(filter?.sql ?? '');
+        if (!byLimit) byFilter.set(filter?.sql ?? '', (byLimit = new Map()));
+        byLimit.set(limit, statement);
+      }
+    }
+    const raws = statement.raw(true).all(...params) as StorageValue[][];
     const more = paging && raws.length > pageSize;
     if (more) raws.length = pageSize;
     const rows = raws.map((raw) => shapeRow(shape, raw));
@@ -561,6 +575,8 @@ interface CachedShape {
   byKey: Map<string, Database.Statement>;
   /** versionnumber then the shape's columns, as indexes into the table's columns (-1: none). */
   positions?: number[];
+  /** First-page queries in key order by their filter's SQL ('' for none) and LIMIT. */
+  firstPages?: Map<string, Map<number, Database.Statement>>;
 }
 
 interface InsertPlan {
