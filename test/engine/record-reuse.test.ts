@@ -34,11 +34,25 @@ function shown(result: Run, serverUrl: string | undefined): unknown {
   return withoutRunIds(JSON.parse(serverUrl === undefined ? json : json.replaceAll(serverUrl, '{{server}}')));
 }
 
-async function bothWays(run: (reuseRecords: boolean) => Promise<{ result: Run; serverUrl?: string }>): Promise<void> {
-  const general = await run(false);
-  const reused = await run(true);
-  expect(shown(reused.result, reused.serverUrl)).toEqual(shown(general.result, general.serverUrl));
-  expect(reused.result.status).toBe(general.result.status);
+/** How a loop body may run: fresh records (the general path), pooled records, or compiled steps (tools/engine/compiled/). */
+interface LoopPath {
+  reuseRecords: boolean;
+  compiledLoops: boolean;
+}
+const GENERAL: LoopPath = { reuseRecords: false, compiledLoops: false };
+const FAST_PATHS: LoopPath[] = [
+  { reuseRecords: true, compiledLoops: false },
+  { reuseRecords: true, compiledLoops: true },
+];
+
+async function bothWays(run: (path: LoopPath) => Promise<{ result: Run; serverUrl?: string }>): Promise<void> {
+  const general = await run(GENERAL);
+  const expected = shown(general.result, general.serverUrl);
+  for (const path of FAST_PATHS) {
+    const fast = await run(path);
+    expect(shown(fast.result, fast.serverUrl), JSON.stringify(path)).toEqual(expected);
+    expect(fast.result.status).toBe(general.result.status);
+  }
 }
 
 /** The golden cases that run (a malformed definition is refused before anything runs). */
@@ -47,10 +61,10 @@ const goldenCases = allGoldenCases.filter((name) => !(readCaseFile(join(GOLDEN, 
 describe('pooled loop records give the same run as fresh ones: golden definitions', () => {
   it.each(goldenCases)('%s', async (name) => {
     const expected = readCaseFile(join(GOLDEN, name), 'expected.json') as { now?: string };
-    await bothWays(async (reuseRecords) => {
+    await bothWays(async (path) => {
       const server = await startCannedServer((readCaseFile(join(GOLDEN, name), 'responses.json') as CannedResponse[] | undefined) ?? []);
       try {
-        const result = await runFlow({ ...goldenRunOptions(name, server.url, expected.now), runId: '08585000000000000000000000000CU00', reuseRecords });
+        const result = await runFlow({ ...goldenRunOptions(name, server.url, expected.now), runId: '08585000000000000000000000000CU00', ...path });
         return { result, serverUrl: server.url };
       } finally {
         await server.close();
@@ -120,6 +134,66 @@ const switchBody = {
   },
 };
 
+/** An If inside an If, both with else branches, reading outputs across the nesting. */
+const nestedIfBody = {
+  Compose: { type: 'Compose', inputs: { item: '@item()', half: '@div(item(), 2)' } },
+  Outer: {
+    type: 'If',
+    expression: { and: [{ greater: ['@item()', 2] }, { not: { equals: ['@mod(item(), 5)', 0] } }] },
+    runAfter: { Compose: ['Succeeded'] },
+    actions: {
+      Inner: {
+        type: 'If',
+        expression: '@equals(mod(item(), 2), 0)',
+        actions: { Even: { type: 'AppendToArrayVariable', inputs: { name: 'list', value: "@outputs('Compose')" } } },
+        else: { actions: { Odd: { type: 'Compose', inputs: "@body('Compose')?['half']" }, Odd_set: { type: 'SetVariable', inputs: { name: 'last', value: "@{outputs('Odd')}" }, runAfter: { Odd: ['Succeeded'] } } } },
+      },
+    },
+    else: { actions: { Small: { type: 'AppendToStringVariable', inputs: { name: 'last', value: '@{item()};' } } } },
+  },
+  After: { type: 'Compose', inputs: "@actions('Outer')?['status']", runAfter: { Outer: ['Succeeded', 'Failed', 'Skipped'] } },
+};
+
+/** Variables read and written across iterations: counters, a string built up, a name chosen per item. */
+const variablesBody = {
+  Count: { type: 'IncrementVariable', inputs: { name: 'count', value: '@item()' } },
+  Down: { type: 'DecrementVariable', inputs: { name: 'count', value: 1 }, runAfter: { Count: ['Succeeded'] } },
+  Read: { type: 'Compose', inputs: "@variables('count')", runAfter: { Down: ['Succeeded'] } },
+  Choose: { type: 'SetVariable', inputs: { name: "@{if(less(item(), 5), 'last', 'other')}", value: "@{outputs('Read')}" }, runAfter: { Read: ['Succeeded'] } },
+  Keep: { type: 'AppendToArrayVariable', inputs: { name: 'list', value: "@length(variables('list'))" }, runAfter: { Choose: ['Succeeded'] } },
+  Plain: { type: 'SetVariable', inputs: { value: 'fixed', name: 'other' }, runAfter: { Keep: ['Succeeded'] } },
+};
+
+/** Failures of containers: an If whose condition fails (division by zero at item 3), a Switch given an object, a branch whose action fails. */
+const failingContainersBody = {
+  Check: {
+    type: 'If',
+    expression: '@equals(div(10, sub(item(), 3)), 1)',
+    actions: { Yes: { type: 'Compose', inputs: 'yes' } },
+    else: { actions: { Bad: { type: 'SetVariable', inputs: { name: 'last', value: '@if(equals(mod(item(), 4), 0), item(), string(item()))' } } } },
+  },
+  Handler: { type: 'AppendToArrayVariable', inputs: { name: 'list', value: "@concat(string(item()), ':', actions('Check')['status'])" }, runAfter: { Check: ['Failed'] } },
+  Kind: {
+    type: 'Switch',
+    expression: "@if(equals(mod(item(), 5), 1), json('{}'), string(mod(item(), 2)))",
+    runAfter: { Check: ['Succeeded', 'Failed'] },
+    cases: { Even: { case: '0', actions: {} }, Odd: { case: 1, actions: { Odd_value: { type: 'Compose', inputs: '@item()' } } } },
+    default: { actions: { Other: { type: 'Compose', inputs: 'other' } } },
+  },
+  Secure: { type: 'Compose', inputs: '@item()', runAfter: { Kind: ['Succeeded', 'Failed'] }, runtimeConfiguration: { secureData: { properties: ['inputs', 'outputs'] } } },
+  Nothing: { type: 'Compose', inputs: "@body('Kind')?['missing']", runAfter: { Secure: ['Succeeded'] } },
+};
+
+/** Not compilable (a Scope keeps its pass's records for result()): runs the general way with compiled loops on too. */
+const scopeBody = {
+  Add: { type: 'AppendToArrayVariable', inputs: { name: 'list', value: '@item()' } },
+  Group: { type: 'Scope', runAfter: { Add: ['Succeeded'] }, actions: { Inside: { type: 'Compose', inputs: "@length(variables('list'))" } } },
+  Outcome: { type: 'Compose', inputs: "@result('Group')", runAfter: { Group: ['Succeeded'] } },
+};
+
+const initCount = { type: 'InitializeVariable', inputs: { variables: [{ name: 'count', type: 'integer', value: 0 }] }, runAfter: { Init_last: ['Succeeded'] } };
+const initOther = { type: 'InitializeVariable', inputs: { variables: [{ name: 'other', type: 'string', value: '' }] }, runAfter: { Init_count: ['Succeeded'] } };
+
 interface Case {
   name: string;
   actions: Record<string, unknown>;
@@ -129,7 +203,7 @@ interface Case {
 
 const afterLoop = { last: { type: 'String', value: "@variables('last')" }, list: { type: 'Array', value: "@variables('list')" } };
 const cases: Case[] = [];
-for (const concurrency of [undefined, 1, 3, 50]) {
+for (const concurrency of [undefined, 1, 2, 3, 20, 50]) {
   const label = concurrency === undefined ? 'default concurrency' : concurrency === 1 ? 'Sequential' : `concurrency ${concurrency}`;
   cases.push(
     { name: `bench body, ${label}`, actions: { Init_list: initList, Init_last: initLast, Loop: loop(benchBody, { items: 45, concurrency }) }, outputs: { ...afterLoop, compose: { type: 'Int', value: "@outputs('Compose')" }, result: { type: 'Array', value: "@result('Loop')" } } },
@@ -142,6 +216,15 @@ for (const concurrency of [undefined, 1, 3, 50]) {
       actions: { Init_list: initList, Init_last: initLast, Outer: loop({ Inner: loop(benchBody, { items: 5, concurrency, runAfter: {} }) }, { items: 4, concurrency }) },
       outputs: { ...afterLoop, inner: { type: 'Array', value: "@result('Inner')" } },
     },
+    { name: `nested If, ${label}`, actions: { Init_list: initList, Init_last: initLast, Loop: loop(nestedIfBody, { concurrency }) }, outputs: { ...afterLoop, after: { type: 'String', value: "@outputs('After')" } } },
+    {
+      name: `variables across iterations, ${label}`,
+      actions: { Init_list: initList, Init_last: initLast, Init_count: initCount, Init_other: initOther, Loop: loop(variablesBody, { concurrency, runAfter: { Init_other: ['Succeeded'] } }) },
+      outputs: { ...afterLoop, count: { type: 'Int', value: "@variables('count')" }, other: { type: 'String', value: "@variables('other')" } },
+    },
+    { name: `failing If, Switch and branch, ${label}`, actions: { Init_list: initList, Init_last: initLast, Loop: loop(failingContainersBody, { concurrency }) }, outputs: { ...afterLoop, loop: { type: 'Array', value: "@result('Loop')" } } },
+    { name: `a Scope in the body (not compiled), ${label}`, actions: { Init_list: initList, Init_last: initLast, Loop: loop(scopeBody, { concurrency }) }, outputs: afterLoop },
+    ...[0, 1, 2, 3, 4].map((items) => ({ name: `${items} items, bench body, ${label}`, actions: { Init_list: initList, Init_last: initLast, Loop: loop(benchBody, { items, concurrency }) }, outputs: afterLoop })),
     { name: `bench body, outline history, ${label}`, actions: { Init_list: initList, Init_last: initLast, Loop: loop(benchBody, { items: 20, concurrency }) }, outputs: afterLoop, historyDetail: 'outline' },
   );
 }
@@ -150,6 +233,6 @@ describe('pooled loop records give the same run as fresh ones: loops of poolable
   it.each(cases)('$name', async ({ actions, outputs, historyDetail }) => {
     const definition = { triggers: manual, actions, outputs: outputs ?? {} } as unknown as WorkflowDefinition;
     const options: RunFlowOptions = { definition, now: '2024-01-01T00:00:00Z', historyDetail };
-    await bothWays(async (reuseRecords) => ({ result: await runFlow({ ...options, reuseRecords }) }));
+    await bothWays(async (path) => ({ result: await runFlow({ ...options, ...path }) }));
   });
 });

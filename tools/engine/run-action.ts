@@ -37,12 +37,7 @@ export class ActionExecution {
 
   /** Evaluates `definition.inputs` (templates compiled once per action). */
   inputs(): unknown {
-    const action = this.action;
-    let template = action.inputsTemplate as ((context: Frame) => unknown) | undefined;
-    if (!template) {
-      template = (action.nameValueInputs ? compileInputs(action.definition.inputs) : compileTemplate(action.definition.inputs)) as (context: Frame) => unknown;
-      action.inputsTemplate = template as (context: never) => unknown;
-    }
+    const template = inputsTemplateOf(this.action);
     const reads = this.frame.run.arrayReads;
     const from = reads.mark();
     const result = template(this.frame);
@@ -129,16 +124,31 @@ export class ActionExecution {
   }
 }
 
-function skipNotTaken(action: PlannedAction, frame: Frame, at: number): void {
-  const record = frame.takeNotTakenRecord(action, at);
-  record.status = 'Skipped';
-  record.restoreExtras(SKIPPED_EXTRAS);
+/** The action's compiled `inputs` template (made on first use, kept on the planned action). */
+export function inputsTemplateOf(action: PlannedAction): (context: Frame) => unknown {
+  let template = action.inputsTemplate as ((context: Frame) => unknown) | undefined;
+  if (!template) {
+    template = (action.nameValueInputs ? compileInputs(action.definition.inputs) : compileTemplate(action.definition.inputs)) as (context: Frame) => unknown;
+    action.inputsTemplate = template as (context: never) => unknown;
+  }
+  return template;
+}
+
+/** The shared Skipped error of `action`'s records when its branch is not taken (made once, frozen). */
+export function notTakenError(action: PlannedAction): ActionError {
   let error = action.notTakenError;
   if (!error) {
     error = Object.freeze({ code: BRANCH_NOT_TAKEN, message: `The execution of template action '${action.name}' skipped: the branching condition for this action is not satisfied.` });
     action.notTakenError = error;
   }
-  record.error = error;
+  return error;
+}
+
+export function skipNotTaken(action: PlannedAction, frame: Frame, at: number): void {
+  const record = frame.takeNotTakenRecord(action, at);
+  record.status = 'Skipped';
+  record.restoreExtras(SKIPPED_EXTRAS);
+  record.error = notTakenError(action);
   const run = frame.run;
   run.latest[action.index] = record;
   run.history.addFinished(record);
@@ -179,7 +189,7 @@ function deadlineOf(action: PlannedAction, record: ActionRun): number | undefine
 }
 
 /** A new execution, or in a pooled frame the slot's own (its record is the slot's pooled record). */
-function executionFor(action: PlannedAction, frame: Frame, record: ActionRun): ActionExecution {
+export function executionFor(action: PlannedAction, frame: Frame, record: ActionRun): ActionExecution {
   const pool = frame.pool;
   if (pool === undefined) return new ActionExecution(action, frame, record);
   let execution = pool.executions[action.slot] as ActionExecution | undefined;
@@ -245,7 +255,7 @@ function finish(execution: ActionExecution, leaf: boolean): ActionRun {
   return record;
 }
 
-function applyOutcome(record: ActionRun, outcome: Outcome): void {
+export function applyOutcome(record: ActionRun, outcome: Outcome): void {
   if (outcome === RECORDED) return;
   record.status = outcome.status ?? 'Succeeded';
   record.inputs = outcome.inputs;

@@ -67,7 +67,7 @@ function continueGraph(graph: PlannedGraph, frame: Frame, start: number, from: n
 }
 
 /** A pooled frame's pass reuses its result object: whoever reads it does so before the frame's next pass. */
-function passResult(frame: Frame, status: RunStatus, end: number): GraphResult {
+export function passResult(frame: Frame, status: RunStatus, end: number): GraphResult {
   const pool = frame.pool;
   if (pool === undefined) return { status, end, frame };
   const result = (pool.result ??= { status, end, frame });
@@ -84,7 +84,7 @@ function continueWhenDone(ran: PromiseLike<ActionRun>, graph: PlannedGraph, fram
   return ran.then((record) => continueGraph(graph, frame, start, from, record.end > end ? record.end : end));
 }
 
-function skip(action: PlannedAction, frame: Frame, at: number, error: ActionError): ActionRun {
+export function skip(action: PlannedAction, frame: Frame, at: number, error: ActionError): ActionRun {
   const record = frame.takeRecord(action, at);
   record.status = 'Skipped';
   record.code = 'ActionSkipped';

@@ -63,6 +63,8 @@ export interface RunFlowOptions {
   historyDetail?: HistoryDetail;
   /** false: loops make fresh record objects instead of reusing pooled ones (see HistoryOptions.reuseRecords). */
   reuseRecords?: boolean;
+  /** false: loop bodies never run compiled (see HistoryOptions.compiledLoops). */
+  compiledLoops?: boolean;
 }
 
 export interface RunResult {
@@ -100,7 +102,7 @@ export async function runFlow(options: RunFlowOptions): Promise<RunResult> {
     webhookTimeoutMs: options.webhookTimeoutMs ?? WEBHOOK_DEFAULT_TIMEOUT_MS,
     webhookCallbackWaitMs: options.webhookCallbackWaitMs ?? 2_000,
     parameters: options.parameters ?? {},
-    history: { detail: options.historyDetail ?? 'full', onActionComplete: options.onActionComplete, reuseRecords: options.reuseRecords },
+    history: { detail: options.historyDetail ?? 'full', onActionComplete: options.onActionComplete, reuseRecords: options.reuseRecords, compiledLoops: options.compiledLoops },
   };
   return executeRun(workflow, plan, options.trigger, context, 0, undefined, options.runId);
 }

@@ -6,6 +6,7 @@ import type { Task } from '../context/turns.js';
 import type { Frame } from '../context/frame.js';
 import type { ActionExecution } from '../run-action.js';
 import { wdlTypeName } from './values.js';
+import { compiledSequentialBody, runCompiledIteration } from '../compiled/compiled-loop.js';
 import { isPromise, andThen, Pending, type MaybePromise } from '../sync-or-async.js';
 
 /** Logic Apps' documented default and bounds for `runtimeConfiguration.concurrency.repetitions`. */
@@ -64,6 +65,18 @@ export function concurrency(execution: ActionExecution): number {
 
 function sequential(execution: ActionExecution, items: unknown[]): MaybePromise<LoopSummary> {
   const summary: LoopSummary = { failed: false, end: execution.record.start, last: undefined };
+  const body = compiledSequentialBody(execution);
+  if (body !== undefined) {
+    let time = execution.record.start;
+    for (let index = 0; index < items.length; index++) {
+      if (execution.run.terminated) break;
+      const result = runCompiledIteration(execution, body, items[index], index, time, summary.last?.frame);
+      note(summary, result);
+      summary.last = result;
+      time = result.end;
+    }
+    return summary;
+  }
   const step = (from: number, time: number): MaybePromise<LoopSummary> => {
     for (let index = from; index < items.length; index++) {
       if (execution.run.terminated) break;

@@ -8,8 +8,8 @@ import { isPromise } from '../sync-or-async.js';
 /** Shared (frozen) inputs records: a 100k-iteration loop does not keep 100k copies. */
 const EXPRESSION_TRUE = Object.freeze({ expressionResult: true });
 const EXPRESSION_FALSE = Object.freeze({ expressionResult: false });
-const TRUE_OUTCOME = Object.freeze(outcome(EXPRESSION_TRUE));
-const FALSE_OUTCOME = Object.freeze(outcome(EXPRESSION_FALSE));
+export const TRUE_OUTCOME = Object.freeze(outcome(EXPRESSION_TRUE));
+export const FALSE_OUTCOME = Object.freeze(outcome(EXPRESSION_FALSE));
 
 /** If (Condition): runs `actions` when the expression is true, `else.actions` otherwise. */
 export const ifAction: ActionType = {

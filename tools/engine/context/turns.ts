@@ -67,6 +67,11 @@ export class TurnScheduler {
     return task;
   }
 
+  /** Whether `task` is the only live task: its actions then get the turn at once (compiled loops rely on it). */
+  isAlone(task: Task): boolean {
+    return this.live === 1 && task.state !== 'done' && task.state !== 'blocked';
+  }
+
   /** The task ended: it no longer competes for turns. */
   finish(task: Task): void {
     if (task.state === 'done') return;

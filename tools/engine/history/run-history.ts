@@ -22,6 +22,11 @@ export interface HistoryOptions {
    * The history is the same either way; tests compare the two.
    */
   reuseRecords?: boolean;
+  /**
+   * false: loop bodies run through the general path even when they could run compiled
+   * (tools/engine/compiled/). The history is the same either way; tests compare the two.
+   */
+  compiledLoops?: boolean;
 }
 
 /**
@@ -88,6 +93,11 @@ export class RunHistory {
   /** Whether loops may reuse record objects (context/frame-pool.ts): not when a callback receives them and may keep them. */
   get pooling(): boolean {
     return this.onActionComplete === undefined && this.options.reuseRecords !== false;
+  }
+
+  /** Whether loops may run their bodies compiled (tools/engine/compiled/): only with pooled records. */
+  get compiling(): boolean {
+    return this.pooling && this.options.compiledLoops !== false;
   }
 
   /** A record starts: it takes the next place in run order (its row is written when it is stored). */
@@ -163,6 +173,50 @@ export class RunHistory {
     // Unwritten entries read as undefined: most records have no outputs, skipped ones no inputs.
     if (record.inputs !== undefined) this.inputs.set(index, record.inputs);
     if (shape === AS_IS && record.outputs !== undefined) this.outputValues.set(index, record.outputs);
+  }
+
+  /**
+   * store() for the common records of a compiled loop body (tools/engine/compiled/), whose shape
+   * the step knows: SAME (a Compose: `value` its inputs and outputs), AS_IS with inputs only (an
+   * If: `value` its inputs), SET_VARIABLE / APPEND_VARIABLE (`value` the `{name, value}` inputs,
+   * `name` a string) or NOT_TAKEN (its action's shared error). Only for a record not listed as
+   * running, without extras or an error of its own, in a history of full detail (`keepsShortcuts`).
+   */
+  storeKnownShape(record: ActionRun, shape: number, value: unknown): void {
+    const index = record.historyIndex;
+    record.historyIndex = -1;
+    this.built = undefined;
+    const key = this.keyOf(record);
+    const repetition = record.repetition;
+    let loopIndex = NONE;
+    if (repetition !== undefined) {
+      if (repetition.length === 1) loopIndex = repetition[0] as number;
+      else {
+        loopIndex = NESTED;
+        this.nested.set(index, repetition.slice());
+      }
+    }
+    if (shape === NOT_TAKEN) {
+      const shared = this.notTakenErrors[key];
+      if (shared === undefined) this.notTakenErrors[key] = record.error;
+      else if (shared !== record.error) {
+        record.historyIndex = index;
+        this.store(record);
+        return;
+      }
+    }
+    this.rows.write(index, key, statusNumber(record.status), shape, loopIndex, record.start, record.end);
+    if (shape === SET_VARIABLE || shape === APPEND_VARIABLE) {
+      const inputs = value as { name: string; value: unknown };
+      if (inputs.value !== undefined) this.inputs.set(index, inputs.value);
+      const usual = (this.variableNames[key] ??= inputs.name);
+      if (inputs.name !== usual) this.outputValues.set(index, inputs.name);
+    } else if (value !== undefined) this.inputs.set(index, value);
+  }
+
+  /** Whether storeKnownShape may be used: it keeps the full detail. */
+  get keepsShortcuts(): boolean {
+    return !this.outline;
   }
 
   /** Takes a stored record off the running list: the last one takes its place. */

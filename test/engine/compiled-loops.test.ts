@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { planWorkflow, runFlow, workflowFromJson, type RunFlowOptions, type WorkflowDefinition } from '../../tools/engine/index.js';
+import type { PlannedGraph } from '../../tools/engine/definition/plan.js';
+import { isCompilable } from '../../tools/engine/compiled/compilable.js';
+import { compileGraph } from '../../tools/engine/compiled/compile-graph.js';
+import { compiledIterations } from '../../tools/engine/compiled/compiled-loop.js';
+
+/**
+ * Which loop bodies run compiled (tools/engine/compiled/) and when. That a compiled run shows the
+ * same history as the general path is record-reuse.test.ts's job; here: the fast path is taken
+ * exactly when it may be, so those comparisons really compare it.
+ */
+
+const manual = { manual: { type: 'Request', kind: 'Button', inputs: { schema: {} } } };
+const initList = { type: 'InitializeVariable', inputs: { variables: [{ name: 'list', type: 'array', value: [] }] } };
+
+function loopDefinition(body: Record<string, unknown>, loopOptions: Record<string, unknown> = { operationOptions: 'Sequential' }, items = 6): WorkflowDefinition {
+  return {
+    triggers: manual,
+    actions: { Init_list: initList, Loop: { type: 'Foreach', foreach: `@range(0, ${items})`, runAfter: { Init_list: ['Succeeded'] }, ...loopOptions, actions: body } },
+    outputs: { list: { type: 'Array', value: "@variables('list')" } },
+  } as unknown as WorkflowDefinition;
+}
+
+function loopBody(definition: WorkflowDefinition): PlannedGraph {
+  const plan = planWorkflow(workflowFromJson({ definition }, 'test.json', 'test'));
+  return plan.actions.get('Loop')?.branches.get('actions') as PlannedGraph;
+}
+
+const append = { type: 'AppendToArrayVariable', inputs: { name: 'list', value: '@item()' } };
+const bodies: Array<{ name: string; body: Record<string, unknown>; compilable: boolean }> = [
+  { name: 'Compose and variable actions', body: { A: { type: 'Compose', inputs: '@item()' }, B: { ...append, runAfter: { A: ['Succeeded'] } } }, compilable: true },
+  { name: 'If with both branches', body: { C: { type: 'If', expression: '@less(item(), 3)', actions: { Add: append }, else: { actions: { Other: { type: 'Compose', inputs: 1 } } } } }, compilable: true },
+  { name: 'Switch with cases and default', body: { S: { type: 'Switch', expression: '@string(item())', cases: { One: { case: '1', actions: { Add: append } } }, default: { actions: {} } } }, compilable: true },
+  { name: 'a Scope (keeps its records for result())', body: { Group: { type: 'Scope', actions: { Add: append } } }, compilable: false },
+  { name: 'an If holding a Delay (asynchronous)', body: { C: { type: 'If', expression: true, actions: { Pause: { type: 'Wait', inputs: { interval: { count: 1, unit: 'Second' } } } } } }, compilable: false },
+  { name: 'a nested Foreach', body: { Inner: { type: 'Foreach', foreach: '@range(0, 2)', actions: { Add: append } } }, compilable: false },
+  { name: 'tracked properties', body: { Add: { ...append, trackedProperties: { item: '@item()' } } }, compilable: false },
+  { name: 'an action timeout', body: { Add: { ...append, limit: { timeout: 'PT1M' } } }, compilable: false },
+  { name: 'a ParseJson (poolable, not compiled)', body: { Parse: { type: 'ParseJson', inputs: { content: '{}', schema: {} } } }, compilable: false },
+];
+
+describe('compilable loop bodies', () => {
+  it.each(bodies)('$name: $compilable', ({ body, compilable }) => {
+    const graph = loopBody(loopDefinition(body));
+    expect(isCompilable(graph)).toBe(compilable);
+    expect(compileGraph(graph) !== undefined).toBe(compilable);
+    if (compilable) expect(compileGraph(graph)?.steps).toHaveLength(graph.order.length);
+  });
+});
+
+const benchBody = {
+  Compose: { type: 'Compose', inputs: '@mul(item(), 2)' },
+  Check: { type: 'If', expression: '@equals(mod(item(), 2), 0)', runAfter: { Compose: ['Succeeded'] }, actions: { Add: { type: 'AppendToArrayVariable', inputs: { name: 'list', value: "@outputs('Compose')" } } } },
+};
+
+const runs: Array<{ name: string; definition: WorkflowDefinition; options?: Partial<RunFlowOptions>; compiled: number }> = [
+  { name: 'Sequential loop', definition: loopDefinition(benchBody), compiled: 6 },
+  { name: 'Sequential loop, outline history', definition: loopDefinition(benchBody), options: { historyDetail: 'outline' }, compiled: 6 },
+  { name: 'Sequential loop, compiledLoops: false', definition: loopDefinition(benchBody), options: { compiledLoops: false }, compiled: 0 },
+  { name: 'Sequential loop, reuseRecords: false', definition: loopDefinition(benchBody), options: { reuseRecords: false }, compiled: 0 },
+  { name: 'Sequential loop, onActionComplete (records handed out)', definition: loopDefinition(benchBody), options: { onActionComplete: () => undefined }, compiled: 0 },
+  { name: 'Sequential loop of a Scope', definition: loopDefinition({ Group: { type: 'Scope', actions: { Add: append } } }), compiled: 0 },
+  {
+    name: 'Sequential loop inside a concurrent one (its task not alone)',
+    definition: loopDefinition({ Inner: { type: 'Foreach', foreach: '@range(0, 3)', operationOptions: 'Sequential', actions: benchBody } }, { runtimeConfiguration: { concurrency: { repetitions: 2 } } }, 2),
+    compiled: 0,
+  },
+  {
+    name: 'Sequential loop inside a Sequential one',
+    definition: loopDefinition({ Inner: { type: 'Foreach', foreach: '@range(0, 3)', operationOptions: 'Sequential', actions: benchBody } }, { operationOptions: 'Sequential' }, 2),
+    compiled: 6,
+  },
+];
+
+describe('when a loop runs compiled', () => {
+  it.each(runs)('$name: $compiled iterations', async ({ definition, options, compiled }) => {
+    const before = compiledIterations.count;
+    const result = await runFlow({ definition, now: '2024-01-01T00:00:00Z', ...options });
+    expect(result.status).toBe('Succeeded');
+    expect(compiledIterations.count - before).toBe(compiled);
+  });
+});

@@ -1,0 +1,121 @@
+import type { PlannedAction } from '../definition/plan.js';
+import type { Frame } from '../context/frame.js';
+import type { ActionRun } from '../history/action-run.js';
+import { ActionFailure } from '../errors.js';
+import { FALSE_OUTCOME, TRUE_OUTCOME } from '../actions/if.js';
+import { containerOutcome } from '../actions/container-status.js';
+import { evaluateCondition } from '../actions/condition-expression.js';
+import { wdlTypeName } from '../actions/values.js';
+import type { Outcome } from '../actions/action-type.js';
+import { evaluatePart } from '../inputs/templates.js';
+import { AS_IS, NOT_TAKEN, SKIPPED_EXTRAS } from '../history/record-shape.js';
+import { applyOutcome, failRecord, notTakenError, skipNotTaken } from '../run-action.js';
+import type { GraphResult } from '../run-graph.js';
+import type { CompiledGraph, Step } from './compiled-graph.js';
+import { runCompiledGraph } from './run-compiled-graph.js';
+
+/**
+ * If and Switch as steps: what actions/if.ts and actions/switch.ts do through run-action.ts
+ * (record listed as running, the condition, the branches not taken recorded Skipped around the
+ * branch that runs, the container's outcome), with the chosen branch run as compiled steps.
+ * `branches`: the action's branchList, compiled, in the same order.
+ */
+export function ifStep(action: PlannedAction, branches: readonly CompiledGraph[]): Step {
+  const expression = action.definition.expression;
+  const [whenTrue, whenFalse] = branches as [CompiledGraph, CompiledGraph];
+  return (frame, start) => {
+    const record = startContainer(action, frame, start);
+    try {
+      const result = evaluateCondition(action, expression, frame);
+      // Branch order is `actions`, then `else`: the skipped one is recorded before or after the taken one.
+      if (!result) skipBranch(whenTrue, frame, start);
+      const branch = runBranch(result ? whenTrue : whenFalse, frame, record, start);
+      if (result) skipBranch(whenFalse, frame, start);
+      applyOutcome(record, containerOutcome(record, branch, result ? TRUE_OUTCOME : FALSE_OUTCOME));
+    } catch (error) {
+      failRecord(record, action.name, error);
+    }
+    const history = frame.run.history;
+    if (record.error === undefined && record.outputs === undefined && record.extrasForHistory() === undefined && history.keepsShortcuts) history.storeKnownShape(record, AS_IS, record.inputs);
+    else history.store(record);
+    return record;
+  };
+}
+
+export function switchStep(action: PlannedAction, branches: readonly CompiledGraph[]): Step {
+  const definition = action.definition;
+  const cases = Object.entries(definition.cases ?? {});
+  // branchList holds the cases in definition order, then default (actions/switch.ts).
+  const defaultIndex = cases.length;
+  return (frame, start) => {
+    const record = startContainer(action, frame, start);
+    try {
+      const value = evaluatePart(action, 'expression', definition.expression, frame);
+      if (typeof value !== 'string' && typeof value !== 'number') {
+        throw new ActionFailure('InvalidTemplate', `The 'expression' of Switch action '${action.name}' must evaluate to a String or an Integer; it returned a value of type '${wdlTypeName(value)}'.`);
+      }
+      let taken = defaultIndex;
+      for (let i = 0; i < cases.length; i++) {
+        const c = (cases[i] as [string, { case: unknown }])[1];
+        if (c.case === value || (typeof c.case === 'number' && String(c.case) === String(value))) {
+          taken = i;
+          break;
+        }
+      }
+      for (let b = 0; b < taken; b++) skipBranch(branches[b] as CompiledGraph, frame, start);
+      const branch = runBranch(branches[taken] as CompiledGraph, frame, record, start);
+      for (let b = taken + 1; b < branches.length; b++) skipBranch(branches[b] as CompiledGraph, frame, start);
+      const caseName = taken === defaultIndex ? 'default' : (cases[taken] as [string, unknown])[0];
+      applyOutcome(record, containerOutcome(record, branch, { inputs: { expressionValue: value }, outputs: { caseName } } as Outcome));
+    } catch (error) {
+      failRecord(record, action.name, error);
+    }
+    frame.run.history.store(record);
+    return record;
+  };
+}
+
+/**
+ * run-action.ts's runAction for a container. The general path lists its record as running while
+ * its branch runs; here nothing can read the history before the step ends, so it only takes its place.
+ */
+function startContainer(action: PlannedAction, frame: Frame, start: number): ActionRun {
+  const run = frame.run;
+  const record = frame.takeRecord(action, start);
+  if (action.secureInputs) record.secureInputs = true;
+  if (action.secureOutputs) record.secureOutputs = true;
+  frame.slots[action.slot] = record;
+  run.latest[action.index] = record;
+  run.history.reserve(record);
+  run.clock.setTime?.(start);
+  return record;
+}
+
+/** ActionExecution.runBranch with the branch compiled. */
+function runBranch(branch: CompiledGraph, frame: Frame, record: ActionRun, start: number): GraphResult {
+  if (branch.graph.order.length === 0) return { status: 'Succeeded', end: start, frame: undefined };
+  const inner = frame.branch(branch.graph);
+  record.innerPass = inner;
+  return runCompiledGraph(branch, inner, start);
+}
+
+/** The actions of a branch not taken, recorded Skipped: run-action.ts's skipNotTaken, stored by their known shape. */
+function skipBranch(branch: CompiledGraph, frame: Frame, at: number): void {
+  const order = branch.graph.order;
+  const run = frame.run;
+  const history = run.history;
+  if (!history.keepsShortcuts) {
+    for (let a = 0; a < order.length; a++) skipNotTaken(order[a] as PlannedAction, frame, at);
+    return;
+  }
+  for (let a = 0; a < order.length; a++) {
+    const action = order[a] as PlannedAction;
+    const record = frame.takeNotTakenRecord(action, at);
+    record.status = 'Skipped';
+    record.restoreExtras(SKIPPED_EXTRAS);
+    record.error = notTakenError(action);
+    run.latest[action.index] = record;
+    history.reserve(record);
+    history.storeKnownShape(record, NOT_TAKEN, undefined);
+  }
+}
