@@ -1,5 +1,6 @@
 import { startO365Mock, type O365Mock, type O365MockOptions } from '../mocks/o365/index.js';
-import { CONTENT_TYPES, type ContentType } from '../mocks/tenant/index.js';
+import { CONTENT_TYPES, type ContentBlob, type ContentType } from '../mocks/tenant/index.js';
+import { MAX_AVAILABILITY_LAG_MS } from '../mocks/tenant/day-activity.js';
 
 const DAY_MS = 86_400_000;
 
@@ -63,20 +64,31 @@ export class O365Host {
    */
   prepare(fromMs: number, toMs: number): void {
     const tenant = this.mock.tenant;
-    const steps: (() => void)[] = [];
-    for (let day = Math.floor(fromMs / DAY_MS) * DAY_MS; day < toMs; day += DAY_MS) {
-      steps.push(() => void tenant.eventsOfDay(day));
+    // Each step does a little and says whether it has more to do.
+    const steps: (() => boolean)[] = [];
+    const firstDay = Math.floor(fromMs / DAY_MS) * DAY_MS;
+    // The days before it too: a day's blobs hold events that became available up to 36 h late.
+    for (let day = firstDay - Math.ceil(MAX_AVAILABILITY_LAG_MS / DAY_MS) * DAY_MS; day < toMs; day += DAY_MS) {
+      const hours = tenant.prepareDay(day);
+      steps.push(() => !hours.next().done);
+    }
+    for (let day = firstDay; day < toMs; day += DAY_MS) {
       for (const contentType of this.preparedTypes) {
+        let blobs: readonly ContentBlob[] | undefined;
+        let done = 0;
         steps.push(() => {
-          const blobs = tenant.listBlobs(contentType, { from: day, to: day + DAY_MS }, day + DAY_MS);
+          blobs ??= tenant.listBlobs(contentType, { from: day, to: day + DAY_MS }, day + DAY_MS);
           // A few bodies per step: a request waits at most for one step.
-          for (let i = 0; i < blobs.length; i += 8) steps.push(() => blobs.slice(i, i + 8).forEach((blob) => tenant.blobBodyBytes(blob)));
+          for (const blob of blobs.slice(done, done + 8)) tenant.blobBodyBytes(blob);
+          done += 8;
+          return done < blobs.length;
         });
       }
     }
+    if (steps.length === 0) return;
     let next = 0;
     this.preparing.push(() => {
-      steps[next++]!();
+      if (!steps[next]!()) next++;
       return next < steps.length;
     });
     if (this.preparing.length === 1) setImmediate(() => this.prepareStep());

@@ -28,6 +28,20 @@ describe('synthetic tenant', () => {
     expect(other.launchRecordIds(week, { now: NOW })).not.toEqual(tenant.launchRecordIds(week, { now: NOW }));
   });
 
+  it.each([
+    ['built an hour at a time to the end', Infinity],
+    ['built partly, then asked for at once', 5],
+  ])('gives the same day %s (prepareDay) as built at once', (_name, hours) => {
+    const day = NOW - 2 * DAY_MS;
+    const stepped = new SyntheticTenant({ seed: 'alpha' }, NOW);
+    const steps = stepped.prepareDay(day);
+    let taken = 0;
+    while (taken < hours && !steps.next().done) taken++;
+    if (hours === Infinity) expect(taken).toBe(24);
+    expect(stepped.eventsOfDay(day)).toEqual(tenant.eventsOfDay(day));
+    expect(steps.next().done).toBe(true);
+  });
+
   it('has the configured users and apps, and activity for the last 7 days up to now', () => {
     const small = new SyntheticTenant({ seed: 's', users: 5, apps: 3 }, NOW);
     expect(small.catalog.users).toHaveLength(5);

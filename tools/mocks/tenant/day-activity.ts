@@ -30,6 +30,17 @@ function availabilityLag(random: Random, lateRate: number): number {
 
 /** Every event of the UTC day starting at `dayStartMs`, from the seed and that day only. */
 export function generateDay(options: ResolvedTenantOptions, catalog: TenantCatalog, dayStartMs: number): ActivityEntry[] {
+  const steps = generateDaySteps(options, catalog, dayStartMs);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * The same events, an hour of the day per step (the same draws in the same order), so that a
+ * server can build a day ahead between requests instead of in one long stretch.
+ */
+export function* generateDaySteps(options: ResolvedTenantOptions, catalog: TenantCatalog, dayStartMs: number): Generator<void, ActivityEntry[]> {
   const activityStartMs = Date.parse(options.activityStart);
   if (dayStartMs + DAY_MS <= activityStartMs) return [];
   const random = seededRandom(options.seed, `day:${dayLabel(dayStartMs)}`);
@@ -66,6 +77,7 @@ export function generateDay(options: ResolvedTenantOptions, catalog: TenantCatal
       const user = pickWeighted(random, catalog.users, userTotal);
       add(kind.build({ id: random.guid(), timeMs: eventMs, user, ip: clientIp(random.int(0, 10_000)), serial: serial++ }, options.tenantId, options.domain), kind.contentType, eventMs);
     }
+    yield;
   }
   // Makers at work: edits, publishes, permission changes on catalog apps; one scratch app created and deleted.
   const workStart = dayStartMs + 8 * HOUR_MS;

@@ -6,7 +6,7 @@ import { buildBlobsForDay, type ContentBlob } from './blobs.js';
 import type { TenantCatalog } from './catalog.js';
 import { parseContentId } from './content-id.js';
 import { DAY_MS, dayLabel, startOfUtcDay } from './creation-time.js';
-import { MAX_AVAILABILITY_LAG_MS, generateDay, tenantCatalog, type ActivityEntry } from './day-activity.js';
+import { MAX_AVAILABILITY_LAG_MS, generateDay, generateDaySteps, tenantCatalog, type ActivityEntry } from './day-activity.js';
 import { resolveTenantOptions, type ResolvedTenantOptions, type TenantOptions } from './options.js';
 import { seededRandom } from './random.js';
 import type { AuditRecord, ContentType } from './records/audit-record.js';
@@ -54,6 +54,24 @@ export class SyntheticTenant {
     let entries = this.days.get(day);
     if (!entries) this.days.set(day, (entries = generateDay(this.options, this.catalog, day)));
     return entries;
+  }
+
+  /**
+   * Builds the events of the UTC day holding `dayMs` an hour at a time, one step per `next()`, and
+   * keeps them as `eventsOfDay` would (which, asked in between, builds the day at once instead).
+   */
+  *prepareDay(dayMs: number): Generator<void, void> {
+    const day = startOfUtcDay(dayMs);
+    if (this.days.has(day)) return;
+    const steps = generateDaySteps(this.options, this.catalog, day);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        if (!this.days.has(day)) this.days.set(day, step.value);
+        return;
+      }
+      yield;
+      if (this.days.has(day)) return;
+    }
   }
 
   private blobsOfDay(dayMs: number): Map<ContentType, ContentBlob[]> {
