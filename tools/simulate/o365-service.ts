@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { O365MockOptions } from '../mocks/o365/index.js';
-import { SyntheticTenant, type TenantOptions } from '../mocks/tenant/index.js';
+import type { TenantCatalog, TenantOptions } from '../mocks/tenant/index.js';
 import { O365Host, type FaultLog, type GroundTruthIds } from './o365-host.js';
 import type { SharedClock } from './shared-clock.js';
 import type { O365WorkerCall, O365WorkerData, O365WorkerReply, O365WorkerRequest } from './o365-worker.js';
@@ -18,11 +18,8 @@ export interface O365Service {
   url: string;
   tenantId: string;
   thread: O365Thread;
-  /**
-   * The mock's tenant, rebuilt here from its resolved options when the mock runs in a worker: the
-   * catalog (apps, users) is built at once; activity is generated only where the mock serves it.
-   */
-  tenant: SyntheticTenant;
+  /** The tenant's users, environments and apps (a copy from a worker: activity stays where the mock serves it). */
+  catalog: TenantCatalog;
   startSubscriptions(contentTypes: readonly string[], sinceMs: number): Promise<void>;
   faultLog(): Promise<FaultLog>;
   /**
@@ -48,7 +45,7 @@ export async function startO365Service(mock: O365ServiceMockOptions, clock: Shar
     url: host.mock.url,
     tenantId: host.mock.tenantId,
     thread: 'main',
-    tenant: host.mock.tenant,
+    catalog: host.mock.tenant.catalog,
     startSubscriptions: async (contentTypes, sinceMs) => host.startSubscriptions(contentTypes, sinceMs),
     faultLog: async () => host.faultLog(),
     prepare: () => undefined,
@@ -119,7 +116,7 @@ async function startInWorker(entry: URL, data: O365WorkerData): Promise<O365Serv
     url: started.url,
     tenantId: started.tenantId,
     thread: 'worker',
-    tenant: SyntheticTenant.fromState(started.tenant),
+    catalog: started.catalog,
     startSubscriptions: (contentTypes, sinceMs) => call({ op: 'startSubscriptions', contentTypes: [...contentTypes], sinceMs }),
     faultLog: () => call({ op: 'faultLog' }),
     prepare: (fromMs, toMs) => void call({ op: 'prepare', fromMs, toMs }).catch(() => undefined),

@@ -4,7 +4,7 @@
  * answers the requests of o365-service.ts: subscriptions, fault log, ground truth, stop.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { TenantState } from '../mocks/tenant/index.js';
+import type { TenantCatalog } from '../mocks/tenant/index.js';
 import { O365Host, type FaultLog, type GroundTruthIds } from './o365-host.js';
 import type { O365ServiceMockOptions } from './o365-service.js';
 import { sharedClockReader } from './shared-clock.js';
@@ -26,7 +26,7 @@ export type O365WorkerCall =
 export type O365WorkerRequest = O365WorkerCall & { id: number };
 
 export type O365WorkerReply =
-  | { kind: 'ready'; url: string; tenantId: string; tenant: TenantState }
+  | { kind: 'ready'; url: string; tenantId: string; catalog: TenantCatalog }
   | { kind: 'failed'; message: string }
   | { kind: 'reply'; id: number; result?: FaultLog | GroundTruthIds; error?: string };
 
@@ -41,7 +41,7 @@ if (!isMainThread && parentPort) {
         (error: unknown) => port.postMessage({ kind: 'reply', id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies O365WorkerReply),
       );
     });
-    port.postMessage({ kind: 'ready', url: host.mock.url, tenantId: host.mock.tenantId, tenant: host.mock.tenant.toState() } satisfies O365WorkerReply);
+    port.postMessage({ kind: 'ready', url: host.mock.url, tenantId: host.mock.tenantId, catalog: host.mock.tenant.catalog } satisfies O365WorkerReply);
   } catch (error) {
     port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies O365WorkerReply);
   }

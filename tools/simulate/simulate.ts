@@ -6,7 +6,7 @@ import { recurrenceTimes, runFlow, type LoadedWorkflow, type RunResult } from '.
 import { defineTables, startDataverse, type RunningDataverse } from '../mocks/dataverse/index.js';
 import { startMailSink, type MailSink } from '../mocks/mail/index.js';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_LEGACY_PASSWORD, DEFAULT_LEGACY_USER, DEFAULT_RESOURCE, DEFAULT_TENANT_ID } from '../mocks/o365/index.js';
-import { isGuid, type SyntheticTenant } from '../mocks/tenant/index.js';
+import { isGuid, type TenantCatalog } from '../mocks/tenant/index.js';
 import { connectorCalls } from './flow-scan.js';
 import { allRows } from './all-rows.js';
 import { directDataverseTransport } from './direct-transport.js';
@@ -139,7 +139,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
     mail = await startMailSink({ now });
     o365 = await o365Starting;
     if (options.option === 1) await o365.startSubscriptions(subscribedContentTypes(workflows), firstDay - DAY_MS);
-    seedInventory(dataverse, o365.tenant);
+    seedInventory(dataverse, o365.catalog);
     const auditSet = options.auditTable;
     const auditTable = safeTable(dataverse, auditSet);
     if (!auditTable) throw new InputError(`the flows write no table "${auditSet}" and no solution or --tables defines it: name the audit log table with --audit-table`);
@@ -232,7 +232,7 @@ export async function simulate(options: SimulateOptions, hooks: SimulationHooks 
     const unexpected = [...stored.keys()].filter((id) => !expected.has(id)).length;
     const groundTruth = { expected: expected.size, found, missing: expected.size - found, duplicated, unexpected, unavailable: truth.unreadable.length, windows: windows.length };
     const rowsCreated = rows.length - rowsBefore;
-    const perApp = launchesPerApp(rows, o365.tenant);
+    const perApp = launchesPerApp(rows, o365.catalog);
     const problems: string[] = [];
     const runsFailed = figures.parentRuns.failed;
     if (runsFailed > 0) problems.push(`${runsFailed} run${runsFailed === 1 ? '' : 's'} of "${parent.name}" failed`);
@@ -331,12 +331,12 @@ function safeTable(dataverse: RunningDataverse, entitySet: string) {
 }
 
 /** The inventory the CoE core solution would hold: one admin_apps row per app, keyed by the app's id. */
-function seedInventory(dataverse: RunningDataverse, tenant: SyntheticTenant): void {
+function seedInventory(dataverse: RunningDataverse, catalog: TenantCatalog): void {
   const table = safeTable(dataverse, 'admin_apps');
   if (!table) return;
   const columns = new Set(table.columns.map((c) => c.logicalName));
   const primary = table.primaryId.logicalName;
-  for (const app of tenant.catalog.apps) {
+  for (const app of catalog.apps) {
     const row: Record<string, unknown> = { [primary]: app.id };
     if (columns.has('admin_displayname')) row.admin_displayname = app.displayName;
     if (columns.has('admin_appid') && primary !== 'admin_appid') row.admin_appid = app.id;
@@ -348,8 +348,8 @@ function seedInventory(dataverse: RunningDataverse, tenant: SyntheticTenant): vo
   }
 }
 
-function launchesPerApp(rows: Record<string, unknown>[], tenant: SyntheticTenant): SimulationResult['perApp'] {
-  const names = new Map(tenant.catalog.apps.map((a) => [a.id.toLowerCase(), a.displayName]));
+function launchesPerApp(rows: Record<string, unknown>[], catalog: TenantCatalog): SimulationResult['perApp'] {
+  const names = new Map(catalog.apps.map((a) => [a.id.toLowerCase(), a.displayName]));
   const byApp = new Map<string, { launches: number; users: Set<string> }>();
   for (const row of rows) {
     const appId = String(row.admin_appid ?? row._admin_applookup_value ?? 'unknown').toLowerCase();
