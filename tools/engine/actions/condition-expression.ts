@@ -14,7 +14,11 @@ const COMPARISONS = new Set(['equals', 'contains', 'greater', 'greaterorequals',
  * templates; comparisons run through the expression language's own functions.
  */
 export function evaluateCondition(action: PlannedAction, expression: unknown, context: EvaluationContext): boolean {
-  const value = isObject(expression) ? evaluateNode(action, expression, 'expression', context) : evaluatePart(action, 'expression', expression, context);
+  return conditionValue(action, isObject(expression) ? evaluateNode(action, expression, 'expression', context) : evaluatePart(action, 'expression', expression, context));
+}
+
+/** What an evaluated condition means: a boolean, or the strings true/false; anything else fails the action. */
+export function conditionValue(action: PlannedAction, value: unknown): boolean {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
   throw new ActionFailure('InvalidTemplate', `Unable to process template language expressions for action '${action.name}'. The expression must evaluate to a boolean; it returned a value of type '${wdlTypeName(value)}'.`);

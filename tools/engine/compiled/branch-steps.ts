@@ -4,10 +4,10 @@ import type { ActionRun } from '../history/action-run.js';
 import { ActionFailure } from '../errors.js';
 import { FALSE_OUTCOME, TRUE_OUTCOME } from '../actions/if.js';
 import { containerOutcome } from '../actions/container-status.js';
-import { evaluateCondition } from '../actions/condition-expression.js';
-import { wdlTypeName } from '../actions/values.js';
+import { conditionValue, evaluateCondition } from '../actions/condition-expression.js';
+import { isObject, wdlTypeName } from '../actions/values.js';
 import type { Outcome } from '../actions/action-type.js';
-import { evaluatePart } from '../inputs/templates.js';
+import { compiledPart, evaluatePart } from '../inputs/templates.js';
 import { AS_IS, NOT_TAKEN, SKIPPED_EXTRAS } from '../history/record-shape.js';
 import { applyOutcome, failRecord, notTakenError, skipNotTaken } from '../run-action.js';
 import type { GraphResult } from '../run-graph.js';
@@ -23,10 +23,21 @@ import { runCompiledGraph } from './run-compiled-graph.js';
 export function ifStep(action: PlannedAction, branches: readonly CompiledGraph[]): Step {
   const expression = action.definition.expression;
   const [whenTrue, whenFalse] = branches as [CompiledGraph, CompiledGraph];
+  // A template condition is evaluated through its compiled part directly (the designer's object form as usual).
+  const templateForm = !isObject(expression);
+  let template: ((context: Frame) => unknown) | undefined;
   return (frame, start) => {
     const record = startContainer(action, frame, start);
     try {
-      const result = evaluateCondition(action, expression, frame);
+      let result: boolean;
+      if (templateForm) {
+        template ??= compiledPart(action, 'expression', expression);
+        const reads = frame.run.arrayReads;
+        const from = reads.mark();
+        const value = template(frame);
+        reads.settle(from, value);
+        result = conditionValue(action, value);
+      } else result = evaluateCondition(action, expression, frame);
       // Branch order is `actions`, then `else`: the skipped one is recorded before or after the taken one.
       if (!result) skipBranch(whenTrue, frame, start);
       const branch = runBranch(result ? whenTrue : whenFalse, frame, record, start);

@@ -20,7 +20,6 @@ export function composeStep(action: PlannedAction): Step {
     frame.slots[slot] = record;
     run.latest[index] = record;
     const task = frame.task;
-    if (!run.turns.tryAcquire(task, start)) throw new Error(`compiled step '${action.name}' ran while another task held the turn`);
     const history = run.history;
     history.reserve(record);
     const clock = run.clock;
@@ -39,7 +38,8 @@ export function composeStep(action: PlannedAction): Step {
     }
     const now = clock.now();
     if (now > record.end) record.end = now;
-    run.turns.release(task, record.end);
+    // The loop's task is alone in the run (compiled-loop.ts): its turn is granted at once.
+    run.turns.passAlone(task, record.end);
     if (value !== undefined && record.error === undefined && record.extrasForHistory() === undefined && history.keepsShortcuts) history.storeKnownShape(record, SAME, value);
     else history.store(record);
     return record;

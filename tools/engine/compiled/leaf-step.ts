@@ -21,7 +21,6 @@ export function leafStep(action: PlannedAction): Step {
     frame.slots[slot] = record;
     run.latest[index] = record;
     const task = frame.task;
-    if (!run.turns.tryAcquire(task, start)) throw new Error(`compiled step '${action.name}' ran while another task held the turn`);
     run.history.reserve(record);
     const execution = executionFor(action, frame, record);
     const clock = run.clock;
@@ -34,7 +33,8 @@ export function leafStep(action: PlannedAction): Step {
     }
     const now = clock.now();
     if (now > record.end) record.end = now;
-    run.turns.release(task, record.end);
+    // The loop's task is alone in the run (compiled-loop.ts): its turn is granted at once.
+    run.turns.passAlone(task, record.end);
     const history = run.history;
     // A variable action that told its {name, value} shape (record-shape.ts) is stored by it.
     const shape = record.valueShape;

@@ -72,6 +72,15 @@ export class TurnScheduler {
     return this.live === 1 && task.state !== 'done' && task.state !== 'blocked';
   }
 
+  /**
+   * tryAcquire + release of one action that took a task alone in the run (isAlone) from its time to
+   * `end`: the same end state (time, one more step, nobody holding the turn), none of the heap work.
+   */
+  passAlone(task: Task, end: number): void {
+    task.time = end;
+    task.step++;
+  }
+
   /** The task ended: it no longer competes for turns. */
   finish(task: Task): void {
     if (task.state === 'done') return;

@@ -9,12 +9,17 @@ import type { ArrayReads } from '../context/run-state.js';
  * parses its expressions once.
  */
 export function evaluatePart(action: PlannedAction, part: string, value: unknown, context: EvaluationContext): unknown {
+  return evaluateChecked(compiledPart(action, part, value), context);
+}
+
+/** The part's compiled template, made on first use and kept on the action. */
+export function compiledPart(action: PlannedAction, part: string, value: unknown): (context: EvaluationContext) => unknown {
   let compiled = action.compiled.get(part) as ((context: EvaluationContext) => unknown) | undefined;
   if (!compiled) {
     compiled = compileTemplate(value);
     action.compiled.set(part, compiled as (context: never) => unknown);
   }
-  return evaluateChecked(compiled, context);
+  return compiled;
 }
 
 /**
