@@ -81,3 +81,29 @@ describe('when a loop runs compiled', () => {
     expect(compiledIterations.count - before).toBe(compiled);
   });
 });
+
+describe('the records of a compiled loop, as read back from the history', () => {
+  it('keeps each record as the service shows it', async () => {
+    const body = {
+      ...benchBody,
+      Check: { ...benchBody.Check, else: { actions: { Note: { type: 'SetVariable', inputs: { name: 'note', value: '@{item()}' } } } } },
+    };
+    const definition = loopDefinition(body, { operationOptions: 'Sequential' }, 2);
+    (definition.actions as Record<string, unknown>).Init_note = { type: 'InitializeVariable', inputs: { variables: [{ name: 'note', type: 'string', value: '' }] } };
+    ((definition.actions as Record<string, { runAfter?: unknown }>).Loop as { runAfter: unknown }).runAfter = { Init_list: ['Succeeded'], Init_note: ['Succeeded'] };
+    const before = compiledIterations.count;
+    const result = await runFlow({ definition, now: '2024-01-01T00:00:00Z' });
+    expect(compiledIterations.count - before).toBe(2);
+    const shown = result.history.records.filter((r) => r.repetition !== undefined).map((r) => ({ name: r.name, status: r.status, repetition: r.repetition, inputs: r.inputs, outputs: r.outputs, error: r.error?.code }));
+    expect(shown).toEqual([
+      { name: 'Compose', status: 'Succeeded', repetition: [0], inputs: 0, outputs: 0, error: undefined },
+      { name: 'Check', status: 'Succeeded', repetition: [0], inputs: { expressionResult: true }, outputs: undefined, error: undefined },
+      { name: 'Add', status: 'Succeeded', repetition: [0], inputs: { name: 'list', value: 0 }, outputs: undefined, error: undefined },
+      { name: 'Note', status: 'Skipped', repetition: [0], inputs: undefined, outputs: undefined, error: 'ActionBranchingConditionNotSatisfied' },
+      { name: 'Compose', status: 'Succeeded', repetition: [1], inputs: 2, outputs: 2, error: undefined },
+      { name: 'Check', status: 'Succeeded', repetition: [1], inputs: { expressionResult: false }, outputs: undefined, error: undefined },
+      { name: 'Add', status: 'Skipped', repetition: [1], inputs: undefined, outputs: undefined, error: 'ActionBranchingConditionNotSatisfied' },
+      { name: 'Note', status: 'Succeeded', repetition: [1], inputs: { name: 'note', value: '1' }, outputs: { body: { name: 'note', value: '1' } }, error: undefined },
+    ]);
+  });
+});

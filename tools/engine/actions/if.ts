@@ -4,10 +4,8 @@ import type { ActionExecution } from '../run-action.js';
 import { evaluateCondition } from './condition-expression.js';
 import { containerOutcome } from './container-status.js';
 import { isPromise } from '../sync-or-async.js';
+import { EXPRESSION_FALSE, EXPRESSION_TRUE } from '../history/record-shape.js';
 
-/** Shared (frozen) inputs records: a 100k-iteration loop does not keep 100k copies. */
-const EXPRESSION_TRUE = Object.freeze({ expressionResult: true });
-const EXPRESSION_FALSE = Object.freeze({ expressionResult: false });
 export const TRUE_OUTCOME = Object.freeze(outcome(EXPRESSION_TRUE));
 export const FALSE_OUTCOME = Object.freeze(outcome(EXPRESSION_FALSE));
 

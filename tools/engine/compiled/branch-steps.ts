@@ -8,7 +8,7 @@ import { conditionValue, evaluateCondition } from '../actions/condition-expressi
 import { isObject, wdlTypeName } from '../actions/values.js';
 import type { Outcome } from '../actions/action-type.js';
 import { compiledPart, evaluatePart } from '../inputs/templates.js';
-import { AS_IS, NOT_TAKEN, SKIPPED_EXTRAS } from '../history/record-shape.js';
+import { CONDITION_FALSE, CONDITION_TRUE, EXPRESSION_TRUE, NOT_TAKEN, SKIPPED_EXTRAS } from '../history/record-shape.js';
 import { applyOutcome, failRecord, notTakenError, skipNotTaken } from '../run-action.js';
 import type { GraphResult } from '../run-graph.js';
 import type { CompiledGraph, Step } from './compiled-graph.js';
@@ -47,7 +47,7 @@ export function ifStep(action: PlannedAction, branches: readonly CompiledGraph[]
       failRecord(record, action.name, error);
     }
     const history = frame.run.history;
-    if (record.error === undefined && record.outputs === undefined && record.extrasForHistory() === undefined && history.keepsShortcuts) history.storeKnownShape(record, AS_IS, record.inputs);
+    if (record.error === undefined && record.outputs === undefined && record.extrasForHistory() === undefined && history.keepsShortcuts) history.storeKnownShape(record, record.inputs === EXPRESSION_TRUE ? CONDITION_TRUE : CONDITION_FALSE, undefined);
     else history.store(record);
     return record;
   };

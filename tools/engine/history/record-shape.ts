@@ -7,13 +7,20 @@ import type { ActionRun, RecordExtras } from './action-run.js';
  * - SAME: outputs are the inputs (Compose), kept once;
  * - SET_VARIABLE / APPEND_VARIABLE: inputs were `{name, value}` (and SetVariable's outputs
  *   `{body: inputs}`): the value and the name are kept, the objects rebuilt on read;
- * - NOT_TAKEN: an action of a branch not taken, Skipped with its action's shared error.
+ * - NOT_TAKEN: an action of a branch not taken, Skipped with its action's shared error;
+ * - CONDITION_TRUE / CONDITION_FALSE: an If's inputs, one of the two shared records below, and no outputs.
  */
 export const AS_IS = 0;
 export const SAME = 1;
 export const SET_VARIABLE = 2;
 export const APPEND_VARIABLE = 3;
 export const NOT_TAKEN = 4;
+export const CONDITION_TRUE = 5;
+export const CONDITION_FALSE = 6;
+
+/** An If's inputs, shared (frozen) by all its records: a 100k-iteration loop does not keep 100k copies. */
+export const EXPRESSION_TRUE = Object.freeze({ expressionResult: true });
+export const EXPRESSION_FALSE = Object.freeze({ expressionResult: false });
 
 /** Shared by every record of a branch not taken (a loop makes one per iteration): frozen, never written. */
 export const SKIPPED_EXTRAS: RecordExtras = Object.freeze({ code: 'ActionSkipped' });
@@ -23,6 +30,7 @@ export function shapeOf(record: ActionRun, extras: RecordExtras | undefined): nu
   if (extras === SKIPPED_EXTRAS && record.error !== undefined && record.error.code === BRANCH_NOT_TAKEN && record.inputs === undefined && record.outputs === undefined) return NOT_TAKEN;
   const inputs = record.inputs;
   if (inputs !== undefined && record.outputs === inputs) return SAME;
+  if (record.outputs === undefined && (inputs === EXPRESSION_TRUE || inputs === EXPRESSION_FALSE)) return inputs === EXPRESSION_TRUE ? CONDITION_TRUE : CONDITION_FALSE;
   if (record.valueShape !== AS_IS) return record.error ? AS_IS : record.valueShape;
   return variableShape(record);
 }

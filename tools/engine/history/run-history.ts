@@ -2,7 +2,7 @@ import type { RunStatus } from '../../expressions/context.js';
 import { ActionRun, type ActionError, type RecordExtras } from './action-run.js';
 import { ChunkedColumn } from './columns.js';
 import { RecordRows } from './record-rows.js';
-import { AS_IS, APPEND_VARIABLE, NOT_TAKEN, SAME, SET_VARIABLE, SKIPPED_EXTRAS, shapeOf } from './record-shape.js';
+import { AS_IS, APPEND_VARIABLE, CONDITION_FALSE, CONDITION_TRUE, EXPRESSION_FALSE, EXPRESSION_TRUE, NOT_TAKEN, SAME, SET_VARIABLE, SKIPPED_EXTRAS, shapeOf } from './record-shape.js';
 import { RUN_STATUSES, statusNumber } from '../run-after/status-numbers.js';
 
 /**
@@ -170,6 +170,7 @@ export class RunHistory {
       if (inputs.name !== usual) this.outputValues.set(index, inputs.name);
       return;
     }
+    if (shape === CONDITION_TRUE || shape === CONDITION_FALSE) return;
     // Unwritten entries read as undefined: most records have no outputs, skipped ones no inputs.
     if (record.inputs !== undefined) this.inputs.set(index, record.inputs);
     if (shape === AS_IS && record.outputs !== undefined) this.outputValues.set(index, record.outputs);
@@ -177,8 +178,8 @@ export class RunHistory {
 
   /**
    * store() for the common records of a compiled loop body (tools/engine/compiled/), whose shape
-   * the step knows: SAME (a Compose: `value` its inputs and outputs), AS_IS with inputs only (an
-   * If: `value` its inputs), SET_VARIABLE / APPEND_VARIABLE (`value` the `{name, value}` inputs,
+   * the step knows: SAME (a Compose: `value` its inputs and outputs), CONDITION_TRUE / _FALSE (an
+   * If, no `value`), SET_VARIABLE / APPEND_VARIABLE (`value` the `{name, value}` inputs,
    * `name` a string) or NOT_TAKEN (its action's shared error). Only for a record not listed as
    * running, without extras or an error of its own, in a history of full detail (`keepsShortcuts`).
    */
@@ -286,6 +287,8 @@ export class RunHistory {
         } else if (shape === SAME) {
           record.inputs = inputs;
           record.outputs = inputs;
+        } else if (shape === CONDITION_TRUE || shape === CONDITION_FALSE) {
+          record.inputs = shape === CONDITION_TRUE ? EXPRESSION_TRUE : EXPRESSION_FALSE;
         } else {
           const named = { name: this.outputValues.get(i) ?? this.variableNames[key], value: inputs };
           record.inputs = named;
