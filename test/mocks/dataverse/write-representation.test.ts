@@ -42,6 +42,20 @@ describe('the row a write answers with is the row stored', () => {
     expect(row).toEqual(store.retrieve('test_widgets', id, read));
   });
 
+  it('an upsert by GUID of a row that exists updates it, and no version number goes unused', () => {
+    const id = guid(4242);
+    const first = store.update('test_widgets', id, { test_name: 'one' }, { read: {} });
+    const second = store.update('test_widgets', id, { test_name: 'two' }, { read: {} });
+    const third = store.update('test_widgets', guid(4243), { test_name: 'three' }, { read: {} });
+    expect([first.created, second.created, third.created]).toEqual([true, false, true]);
+    expect(second.row).toMatchObject({ test_name: 'two', test_widgetid: id });
+    const version = (row: typeof first.row) => Number(/\d+/.exec(String(row?.['@odata.etag']))![0]);
+    expect([version(second.row) - version(first.row), version(third.row) - version(second.row)]).toEqual([1, 1]);
+    // An alternate key taken by another row is still Dataverse's duplicate error.
+    store.update('test_widgets', guid(4244), { test_name: 'k', test_code: 'TAKEN' });
+    expect(() => store.update('test_widgets', guid(4245), { test_name: 'k2', test_code: 'TAKEN' })).toThrow(/matching key values already exists/);
+  });
+
   it('gives no row when none is asked for', () => {
     expect(store.update('test_widgets', guid(99), { test_name: 'plain' }).row).toBeUndefined();
     expect(store.create('test_widgets', { test_name: 'plain2' }).row).toBeUndefined();

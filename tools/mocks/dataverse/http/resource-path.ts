@@ -15,11 +15,16 @@ export type ResourcePath =
   | { kind: 'boundAction'; entitySet: string; key: string; action: string };
 
 const ENTITY = /^([A-Za-z_][A-Za-z0-9_]*)\((.*)\)$/;
+/** A set name, or a set name and a key of GUID characters, with no slash, percent sign, quote or parenthesis inside. */
+const PLAIN_SEGMENT = /^([A-Za-z_][A-Za-z0-9_]*)(?:\(([0-9A-Za-z-]+)\))?$/;
 const REF = /^([A-Za-z_][A-Za-z0-9_]*)(?:\(([^()]*)\))?\/\$ref$/;
 const BOUND_ACTION = /^Microsoft\.Dynamics\.CRM\.([A-Za-z_][A-Za-z0-9_]*)$/;
 
 /** Splits `admin_apps(<key>)/admin_displayname` and friends; the key text is parsed by the store. */
 export function parseResourcePath(path: string): ResourcePath {
+  // The common case, a set or one row by its key with nothing to decode (`admin_auditlogs(<guid>)`): read at once.
+  const plain = PLAIN_SEGMENT.exec(path);
+  if (plain) return plain[2] === undefined ? { kind: 'collection', entitySet: plain[1]! } : { kind: 'entity', entitySet: plain[1]!, key: plain[2] };
   let clean: string;
   try {
     clean = decodeURIComponent(path).replace(/^\/+|\/+$/g, '');
