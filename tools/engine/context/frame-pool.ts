@@ -18,7 +18,8 @@ export class FramePool {
   readonly notTaken: Array<ActionRun | undefined> = [];
   /** ActionExecution per slot (typed loosely: run-action.ts owns the class). */
   readonly executions: unknown[] = [];
-  readonly branches = new Map<PlannedGraph, unknown>();
+  /** Frames of its branches (If/Switch/Scope), by the planned index of the branch's first action (unique per non-empty graph). */
+  readonly branches: unknown[] = [];
   /** The result of the frame's latest pass (run-graph.ts). */
   result: GraphResult | undefined = undefined;
 }

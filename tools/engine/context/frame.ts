@@ -41,11 +41,13 @@ export class Frame implements EvaluationContext {
   branch(graph: PlannedGraph): Frame {
     const pool = this.pool;
     if (pool === undefined) return new Frame(this.run, this, this.task, graph, this.repetition);
-    let frame = pool.branches.get(graph) as Frame | undefined;
+    // A branch without actions never gets a frame (ActionExecution.runBranch): its first action names it.
+    const key = (graph.order[0] as PlannedAction).index;
+    let frame = pool.branches[key] as Frame | undefined;
     if (frame === undefined) {
       frame = new Frame(this.run, this, this.task, graph, this.repetition);
       frame.pool = new FramePool();
-      pool.branches.set(graph, frame);
+      pool.branches[key] = frame;
     } else {
       frame.restart(this.task, this.repetition, undefined, undefined);
     }
