@@ -1,0 +1,37 @@
+import type { PlannedAction } from '../definition/plan.js';
+import type { Frame } from '../context/frame.js';
+import type { ActionRun } from '../history/action-run.js';
+import { SAME } from '../history/record-shape.js';
+
+/**
+ * What run-action.ts does around a leaf action, for compiled steps: the record taken and placed
+ * (slot, latest, history place), the clock set to its start; then its end, its turn passed and
+ * the record stored. The turn is granted at once: a compiled loop's task is alone in the run
+ * (compiled-loop.ts).
+ */
+export function beginLeaf(action: PlannedAction, frame: Frame, start: number): ActionRun {
+  const run = frame.run;
+  const record = frame.takeRecord(action, start);
+  if (action.secureInputs) record.secureInputs = true;
+  if (action.secureOutputs) record.secureOutputs = true;
+  frame.slots[action.slot] = record;
+  run.latest[action.index] = record;
+  run.history.reserve(record);
+  run.clock.setTime?.(start);
+  return record;
+}
+
+/** The leaf ended (run-action.ts's finish): its end time, the task's turn passed, the record stored by its known shape when it has one. */
+export function endLeaf(frame: Frame, record: ActionRun): ActionRun {
+  const run = frame.run;
+  const now = run.clock.now();
+  if (now > record.end) record.end = now;
+  run.turns.passAlone(frame.task, record.end);
+  const history = run.history;
+  if (record.error !== undefined || record.extrasForHistory() !== undefined || !history.keepsShortcuts) history.store(record);
+  else if (record.outputs === record.inputs && record.inputs !== undefined) history.storeKnownShape(record, SAME, record.inputs);
+  // A variable action that told its {name, value} shape (record-shape.ts) is stored by it.
+  else if (record.valueShape !== 0 && typeof (record.inputs as { name: unknown }).name === 'string') history.storeKnownShape(record, record.valueShape, record.inputs);
+  else history.store(record);
+  return record;
+}
