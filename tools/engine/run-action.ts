@@ -161,11 +161,7 @@ export function skipNotTaken(action: PlannedAction, frame: Frame, at: number): v
  */
 export function runAction(action: PlannedAction, frame: Frame, start: number): MaybePromise<ActionRun> {
   const run = frame.run;
-  const record = frame.takeRecord(action, start);
-  if (action.secureInputs) record.secureInputs = true;
-  if (action.secureOutputs) record.secureOutputs = true;
-  frame.slots[action.slot] = record;
-  run.latest[action.index] = record;
+  const record = placeRecord(action, frame, start);
   const leaf = !action.type.container;
   const execution = executionFor(action, frame, record);
   if (!leaf) run.history.add(record);
@@ -181,6 +177,16 @@ export function runAction(action: PlannedAction, frame: Frame, start: number): M
     }
   }
   return execute(execution, leaf);
+}
+
+/** The record an action starts with, in its frame's slot and as the action's latest record. */
+export function placeRecord(action: PlannedAction, frame: Frame, start: number): ActionRun {
+  const record = frame.takeRecord(action, start);
+  if (action.secureInputs) record.secureInputs = true;
+  if (action.secureOutputs) record.secureOutputs = true;
+  frame.slots[action.slot] = record;
+  frame.run.latest[action.index] = record;
+  return record;
 }
 
 function deadlineOf(action: PlannedAction, record: ActionRun): number | undefined {

@@ -29,41 +29,52 @@ export function runGraph(graph: PlannedGraph, frame: Frame, start: number): Mayb
 }
 
 function continueGraph(graph: PlannedGraph, frame: Frame, start: number, from: number, end: number): MaybePromise<GraphResult> {
-  const run = frame.run;
-  const slots = frame.slots;
   const order = graph.order;
   for (let i = from; i < order.length; i++) {
     const action = order[i] as PlannedAction;
-    if (run.terminated) {
-      skip(action, frame, end, { code: 'ActionSkipped', message: `The execution of template action '${action.name}' is skipped: the run was terminated by action '${run.terminated.by}'.` });
-      continue;
-    }
-    // runAfter: every predecessor already ran (run order); start when the last one ended.
-    // Statuses compared as bits (no object per action); checkRunAfter words the unmet condition.
-    let at = start;
-    let met = true;
-    const edges = action.runAfter;
-    for (let e = 0; e < edges.length; e++) {
-      const edge = edges[e] as RunAfterEdge;
-      const predecessor = slots[edge.slot];
-      if (predecessor === undefined) {
-        if ((edge.mask & SKIPPED_BIT) === 0) met = false;
-        continue;
-      }
-      if (predecessor.end > at) at = predecessor.end;
-      if ((edge.mask & statusBit(predecessor.status)) === 0) met = false;
-    }
-    if (!met) {
-      const unmet = checkRunAfter(action, slots, start).unmet as UnmetCondition;
-      const record = skip(action, frame, at, { code: 'ActionConditionFailed', message: skippedMessage(action.name, unmet) });
-      if (record.end > end) end = record.end;
+    const at = startOrSkip(action, frame, start, end);
+    if (at === undefined) {
+      const skipped = frame.slots[action.slot] as ActionRun;
+      if (skipped.end > end) end = skipped.end;
       continue;
     }
     const ran = runAction(action, frame, at);
     if (isPromise(ran)) return continueWhenDone(ran, graph, frame, start, i + 1, end);
     if (ran.end > end) end = ran.end;
   }
-  return passResult(frame, graphStatus(graph, slots), end);
+  return passResult(frame, graphStatus(graph, frame.slots), end);
+}
+
+/**
+ * When the next action of a pass may start (its last predecessor's end), or undefined once it is
+ * recorded Skipped: the run was terminated, or its runAfter is not met. Every predecessor already
+ * ran (run order); statuses are compared as bits (no object per action) and checkRunAfter words
+ * the unmet condition. Shared by compiled loop bodies (compiled/run-compiled-graph.ts).
+ */
+export function startOrSkip(action: PlannedAction, frame: Frame, start: number, end: number): number | undefined {
+  const run = frame.run;
+  if (run.terminated) {
+    skip(action, frame, end, { code: 'ActionSkipped', message: `The execution of template action '${action.name}' is skipped: the run was terminated by action '${run.terminated.by}'.` });
+    return undefined;
+  }
+  const slots = frame.slots;
+  let at = start;
+  let met = true;
+  const edges = action.runAfter;
+  for (let e = 0; e < edges.length; e++) {
+    const edge = edges[e] as RunAfterEdge;
+    const predecessor = slots[edge.slot];
+    if (predecessor === undefined) {
+      if ((edge.mask & SKIPPED_BIT) === 0) met = false;
+      continue;
+    }
+    if (predecessor.end > at) at = predecessor.end;
+    if ((edge.mask & statusBit(predecessor.status)) === 0) met = false;
+  }
+  if (met) return at;
+  const unmet = checkRunAfter(action, slots, start).unmet as UnmetCondition;
+  skip(action, frame, at, { code: 'ActionConditionFailed', message: skippedMessage(action.name, unmet) });
+  return undefined;
 }
 
 /** A pooled frame's pass reuses its result object: whoever reads it does so before the frame's next pass. */
@@ -84,7 +95,7 @@ function continueWhenDone(ran: PromiseLike<ActionRun>, graph: PlannedGraph, fram
   return ran.then((record) => continueGraph(graph, frame, start, from, record.end > end ? record.end : end));
 }
 
-export function skip(action: PlannedAction, frame: Frame, at: number, error: ActionError): ActionRun {
+function skip(action: PlannedAction, frame: Frame, at: number, error: ActionError): ActionRun {
   const record = frame.takeRecord(action, at);
   record.status = 'Skipped';
   record.code = 'ActionSkipped';

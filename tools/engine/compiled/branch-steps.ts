@@ -9,7 +9,7 @@ import { isObject, wdlTypeName } from '../actions/values.js';
 import type { Outcome } from '../actions/action-type.js';
 import { compiledPart, evaluatePart } from '../inputs/templates.js';
 import { CONDITION_FALSE, CONDITION_TRUE, EXPRESSION_TRUE, NOT_TAKEN, SKIPPED_EXTRAS } from '../history/record-shape.js';
-import { applyOutcome, failRecord, notTakenError, skipNotTaken } from '../run-action.js';
+import { applyOutcome, failRecord, notTakenError, placeRecord, skipNotTaken } from '../run-action.js';
 import type { GraphResult } from '../run-graph.js';
 import type { CompiledGraph, Step } from './compiled-graph.js';
 import { runCompiledGraph } from './run-compiled-graph.js';
@@ -92,11 +92,7 @@ export function switchStep(action: PlannedAction, branches: readonly CompiledGra
  */
 function startContainer(action: PlannedAction, frame: Frame, start: number): ActionRun {
   const run = frame.run;
-  const record = frame.takeRecord(action, start);
-  if (action.secureInputs) record.secureInputs = true;
-  if (action.secureOutputs) record.secureOutputs = true;
-  frame.slots[action.slot] = record;
-  run.latest[action.index] = record;
+  const record = placeRecord(action, frame, start);
   run.history.reserve(record);
   run.clock.setTime?.(start);
   return record;

@@ -2,6 +2,7 @@ import type { PlannedAction } from '../definition/plan.js';
 import type { Frame } from '../context/frame.js';
 import type { ActionRun } from '../history/action-run.js';
 import { SAME } from '../history/record-shape.js';
+import { placeRecord } from '../run-action.js';
 
 /**
  * What run-action.ts does around a leaf action, for compiled steps: the record taken and placed
@@ -11,11 +12,7 @@ import { SAME } from '../history/record-shape.js';
  */
 export function beginLeaf(action: PlannedAction, frame: Frame, start: number): ActionRun {
   const run = frame.run;
-  const record = frame.takeRecord(action, start);
-  if (action.secureInputs) record.secureInputs = true;
-  if (action.secureOutputs) record.secureOutputs = true;
-  frame.slots[action.slot] = record;
-  run.latest[action.index] = record;
+  const record = placeRecord(action, frame, start);
   run.history.reserve(record);
   run.clock.setTime?.(start);
   return record;

@@ -135,15 +135,7 @@ export class RunHistory {
     this.onActionComplete?.(record, this);
     this.built = undefined;
     const key = this.keyOf(record);
-    const repetition = record.repetition;
-    let loopIndex = NONE;
-    if (repetition !== undefined) {
-      if (repetition.length === 1) loopIndex = repetition[0] as number;
-      else {
-        loopIndex = NESTED;
-        this.nested.set(index, repetition.slice());
-      }
-    }
+    const loopIndex = this.loopIndexOf(index, record.repetition);
     const extras = record.extrasForHistory();
     let shape = shapeOf(record, extras);
     if ((shape === SET_VARIABLE || shape === APPEND_VARIABLE) && typeof (record.inputs as { name: unknown }).name !== 'string') shape = AS_IS;
@@ -188,15 +180,7 @@ export class RunHistory {
     record.historyIndex = -1;
     this.built = undefined;
     const key = this.keyOf(record);
-    const repetition = record.repetition;
-    let loopIndex = NONE;
-    if (repetition !== undefined) {
-      if (repetition.length === 1) loopIndex = repetition[0] as number;
-      else {
-        loopIndex = NESTED;
-        this.nested.set(index, repetition.slice());
-      }
-    }
+    const loopIndex = this.loopIndexOf(index, record.repetition);
     if (shape === NOT_TAKEN) {
       const shared = this.notTakenErrors[key];
       if (shared === undefined) this.notTakenErrors[key] = record.error;
@@ -218,6 +202,14 @@ export class RunHistory {
   /** Whether storeKnownShape may be used: it keeps the full detail. */
   get keepsShortcuts(): boolean {
     return !this.outline;
+  }
+
+  /** The row's loop index: the one loop's index, NONE outside loops, NESTED (indexes kept on the side) inside several. */
+  private loopIndexOf(index: number, repetition: readonly number[] | undefined): number {
+    if (repetition === undefined) return NONE;
+    if (repetition.length === 1) return repetition[0] as number;
+    this.nested.set(index, repetition.slice());
+    return NESTED;
   }
 
   /** Takes a stored record off the running list: the last one takes its place. */
