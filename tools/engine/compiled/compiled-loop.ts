@@ -11,6 +11,11 @@ import { runCompiledGraph } from './run-compiled-graph.js';
  * compiled loops allowed (HistoryOptions), a compilable body (compilable.ts), and the loop's task
  * the run's only one, so each action gets its turn at once. The body never waits, so that stays
  * true until the loop ends.
+ *
+ * Concurrent loops keep the general path: their history order comes from how the iterations'
+ * continuations pass through the Pending queue (a leaf inside an If resumes its iteration several
+ * hops later than a top-level one), not from a fixed round-robin; a compiled runner would have to
+ * reproduce those hops exactly (record-reuse.test.ts would tell).
  */
 export function compiledSequentialBody(execution: ActionExecution): CompiledGraph | undefined {
   const run = execution.run;
