@@ -29,7 +29,11 @@ export const compiledIterations = { count: 0 };
 /** ActionExecution.runIteration with the body compiled. */
 export function runCompiledIteration(execution: ActionExecution, body: CompiledGraph, item: unknown, index: number, start: number, previous: Frame | undefined): GraphResult {
   compiledIterations.count++;
-  const frame = execution.frame.iteration(body.graph, 'foreach', execution.name, item, index, undefined, previous);
+  let frame: Frame;
+  if (previous?.pool !== undefined && previous.repetition?.length === 1) {
+    frame = previous;
+    frame.nextCompiledPass(item, index);
+  } else frame = execution.frame.iteration(body.graph, 'foreach', execution.name, item, index, undefined, previous);
   execution.record.innerPass = frame;
   return runCompiledGraph(body, frame, start);
 }

@@ -70,6 +70,18 @@ export class Frame implements EvaluationContext {
     return frame;
   }
 
+  /**
+   * A compiled loop's next pass in this (pooled, outermost-loop) frame: iteration() without a new
+   * one-index repetition array, the frame's own rewritten. Unobservable: a compiled pass stores its
+   * records before the next pass starts, and a pooled record's repetition is read only when stored
+   * (`result()` and the history's records do not show a live record's repetition).
+   */
+  nextCompiledPass(item: unknown, index: number): void {
+    const repetition = this.repetition as number[];
+    repetition[0] = index;
+    this.restart(this.task, repetition, item, index);
+  }
+
   /** A pooled frame's next pass: its slots empty, its binding new. */
   private restart(task: Task, repetition: readonly number[] | undefined, item: unknown, index: number | undefined): void {
     this.task = task;
