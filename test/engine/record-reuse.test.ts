@@ -5,10 +5,12 @@ import { GOLDEN, goldenCases as allGoldenCases, goldenRunOptions, readCaseFile }
 import { startCannedServer, type CannedResponse } from './golden-server.js';
 
 /**
- * Loops over poolable bodies reuse their frames and records (tools/engine/context/frame-pool.ts).
- * Whatever a run shows must not depend on it: each definition runs with reuse and without
- * (`reuseRecords: false`, the general path), and the whole history (every record, in order, with
- * its inputs, outputs, times, repetition and error), the outputs and the summary must be equal.
+ * Loops over poolable bodies reuse their frames and records (tools/engine/context/frame-pool.ts),
+ * and Sequential loops of compilable bodies run as compiled steps (tools/engine/compiled/).
+ * Whatever a run shows must not depend on it: each definition runs the general way
+ * (`reuseRecords: false`), with pooled records only (`compiledLoops: false`) and compiled, and the
+ * whole history (every record, in order, with its inputs, outputs, times, repetition and error),
+ * the outputs and the summary must be equal.
  */
 
 
