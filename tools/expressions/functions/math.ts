@@ -96,9 +96,9 @@ export const mathFunctions: FunctionDescriptor[] = [
       const start = integerArg(call.name, args, 0);
       const count = integerArg(call.name, args, 1);
       if (count < 0 || count > 100_000) throw invalidParameter(call.name, 'The count must be between 0 and 100000.');
-      // A plain loop: Array.from with a callback cost ~4 ms for a 100k-item Foreach.
-      const numbers: number[] = [];
-      for (let i = 0; i < count; i++) numbers.push(start + i);
+      // Sized once and filled by a plain loop: Array.from with a callback cost ~4 ms for a 100k-item Foreach.
+      const numbers = new Array<number>(count);
+      for (let i = 0; i < count; i++) numbers[i] = start + i;
       return numbers;
     },
   },
