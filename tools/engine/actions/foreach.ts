@@ -158,13 +158,11 @@ function concurrent(execution: ActionExecution, items: unknown[], degree: number
   };
   /** The worker's task ended: the next item's task, or none when the items ran out. */
   const advance = (task: Task): Task | undefined => {
-    const end = task.time;
-    turns.finish(task);
-    if (next < items.length) return turns.respawn(task, next++, end);
+    if (next < items.length) return turns.respawn(task, next++, task.time);
     if (--working === 0) {
-      turns.unblock(parent);
+      turns.finishInto(task, parent);
       done.resolve(summary);
-    }
+    } else turns.finish(task);
     return undefined;
   };
   for (let i = 0; i < first; i++) worker(initial[i] as Task, i, undefined);

@@ -1,12 +1,16 @@
 /**
- * Deterministic emulation of concurrency. Concurrent Foreach iterations run as tasks; one action at
- * a time runs (so real I/O stays ordered and reproducible), and the next turn goes to the task whose
- * next action starts earliest in virtual time, then the one that has run fewest actions, then the
- * lowest iteration path. With a fake clock this interleaves iterations the way a parallel loop does
- * (all first actions, then all second actions...), so the classic "SetVariable inside a parallel
- * loop" surprise shows up locally exactly as Microsoft's docs warn.
+ * Deterministic emulation of concurrency. Concurrent Foreach iterations run as tasks that take
+ * turns action by action: a task holds the turn from one leaf action until it reaches its next
+ * one (containers, skips and branch records in between are part of its turn), then yields; the
+ * next turn goes to the ready task with the earliest virtual time, ties in the order the tasks
+ * yielded (first in, first out). The order thus depends only on the actions' virtual times, not on
+ * how deeply an action is nested in If/Switch/Scope, nor on how continuations reach the queue.
+ * With a fake clock this interleaves iterations round-robin (all first actions, then all second
+ * actions...), so the classic "SetVariable inside a parallel loop" surprise shows up locally
+ * exactly as Microsoft's docs warn. Logic Apps itself runs iterations truly in parallel (order
+ * not guaranteed); this is one valid order, made reproducible.
  *
- * Container actions (Scope, If, Foreach...) never hold a turn; only the actions they run do.
+ * Container actions (Scope, If, Foreach...) never take a turn; only the actions they run do.
  */
 import { Pending } from '../sync-or-async.js';
 
@@ -14,7 +18,8 @@ export type TaskState = 'running' | 'waiting' | 'holding' | 'blocked' | 'done';
 
 export class Task {
   state: TaskState = 'running';
-  step = 0;
+  /** Place in the first-in first-out order of yielding: the tie-break between equal times. */
+  seq = 0;
   /** The wait for a turn (a gate: it runs the action when granted), while the task waits. */
   turn: Pending<unknown> | undefined;
   /** Place in the scheduler's heap of contenders; -1 while blocked or done. */
@@ -24,7 +29,7 @@ export class Task {
   onGranted: (() => unknown) | undefined = undefined;
 
   constructor(
-    /** Iteration indexes from the run's root: the final tie-break. */
+    /** Iteration indexes from the run's root (the last one is the task's item in its loop). */
     readonly order: number[],
     public time: number,
   ) {}
@@ -32,38 +37,38 @@ export class Task {
 
 /**
  * The tasks not blocked on children and not done (running, waiting, or holding the turn) are kept
- * in a binary heap by turn order, so finding the next one costs O(log n), not a scan of every
- * iteration of a 50-wide loop after every action. The holder stays in the heap: the next turn is
- * only looked for while nobody holds it.
+ * in a binary heap by (time, yield order), so finding the next one costs O(log n), not a scan of
+ * every iteration of a 50-wide loop after every action. While a task holds the turn, only its own
+ * code runs: the next holder is chosen when it yields, finishes or blocks.
  */
 export class TurnScheduler {
   private readonly heap: Task[] = [];
   /** Tasks spawned and not yet finished (blocked ones included). */
   private live = 0;
   private holder: Task | undefined;
+  /** The next place in the yield order. */
+  private yields = 0;
 
   spawn(order: number[], time: number): Task {
     const task = new Task(order, time);
+    task.seq = this.yields++;
     this.live++;
     this.insert(task);
     return task;
   }
 
   /**
-   * A finished task starts again as the task of item `index` of the same loop: exactly what
-   * `spawn` would make (its order's last index replaced), without a new task and turn handler per
-   * iteration. Only its loop's worker holds a finished task, so nothing else sees the change.
+   * The task's iteration ended and its worker goes on with item `index` of the same loop: the same
+   * task (no new task and turn handler per iteration), in the same place, still holding the turn
+   * if it held it. The new iteration yields before its first action, as after any action.
    */
   respawn(task: Task, index: number, time: number): Task {
-    if (task.state !== 'done') throw new Error('respawn needs a finished task');
     task.order[task.order.length - 1] = index;
-    task.time = time;
-    task.state = 'running';
-    task.step = 0;
-    task.turn = undefined;
     task.parked = undefined;
-    this.live++;
-    this.insert(task);
+    if (task.time !== time) {
+      task.time = time;
+      this.reorder(task);
+    }
     return task;
   }
 
@@ -74,11 +79,10 @@ export class TurnScheduler {
 
   /**
    * tryAcquire + release of one action that took a task alone in the run (isAlone) from its time to
-   * `end`: the same end state (time, one more step, nobody holding the turn), none of the heap work.
+   * `end`: the same end state, none of the heap work.
    */
   passAlone(task: Task, end: number): void {
     task.time = end;
-    task.step++;
   }
 
   /** The task ended: it no longer competes for turns. */
@@ -87,26 +91,50 @@ export class TurnScheduler {
     task.state = 'done';
     this.live--;
     this.remove(task);
+    if (this.holder === task) this.holder = undefined;
     this.dispatch();
+  }
+
+  /**
+   * The last task of a loop ended: its parent (blocked on the loop) competes again and, if the
+   * child held the turn, takes it over, so nobody else runs between the loop's last action and
+   * the parent's next step.
+   */
+  finishInto(task: Task, parent: Task): void {
+    const held = this.holder === task;
+    task.state = 'done';
+    this.live--;
+    this.remove(task);
+    parent.state = held ? 'holding' : 'running';
+    if (held) this.holder = parent;
+    this.insert(parent);
+    if (!held) this.dispatch();
   }
 
   /** The task waits for its child tasks (a loop inside it): it does not compete meanwhile. */
   block(task: Task): void {
     task.state = 'blocked';
     this.remove(task);
+    if (this.holder === task) this.holder = undefined;
     this.dispatch();
-  }
-
-  unblock(task: Task): void {
-    task.state = 'running';
-    this.insert(task);
   }
 
   /**
    * Whether the task may run an action starting at `time` now (it then holds the turn); if not, it
-   * must `wait` for it.
+   * must `wait` for it. The holder reaching its next action yields: it takes the last place in the
+   * yield order and keeps the turn only if it still comes first.
    */
   tryAcquire(task: Task, time: number): boolean {
+    if (this.holder === task) {
+      if (this.live === 1) return true;
+      task.time = time;
+      task.seq = this.yields++;
+      this.reorder(task);
+      if (this.heap[0] === task) return true;
+      this.holder = undefined;
+      task.state = 'running';
+      return false;
+    }
     if (task.time !== time) {
       task.time = time;
       this.reorder(task);
@@ -131,19 +159,12 @@ export class TurnScheduler {
     return turn;
   }
 
+  /** The task's action ended at `endTime`; the task keeps the turn until it reaches its next action. */
   release(task: Task, endTime: number): void {
-    const later = endTime >= task.time;
-    task.time = endTime;
-    task.step++;
-    task.state = 'running';
-    // Alone in the heap (a run without concurrent loops), the task keeps its place; otherwise a
-    // later key (the usual case: same or later time, one more step) can only move it down.
-    if (this.heap.length > 1) {
-      if (later && task.heapIndex >= 0) this.down(task.heapIndex);
-      else this.reorder(task);
+    if (task.time !== endTime) {
+      task.time = endTime;
+      if (this.heap.length > 1) this.reorder(task);
     }
-    if (this.holder === task) this.holder = undefined;
-    if (this.live > 1) this.dispatch();
   }
 
   private dispatch(): void {
@@ -224,10 +245,5 @@ export class TurnScheduler {
 
 function before(a: Task, b: Task): boolean {
   if (a.time !== b.time) return a.time < b.time;
-  if (a.step !== b.step) return a.step < b.step;
-  const length = Math.min(a.order.length, b.order.length);
-  for (let i = 0; i < length; i++) {
-    if (a.order[i] !== b.order[i]) return (a.order[i] as number) < (b.order[i] as number);
-  }
-  return a.order.length < b.order.length;
+  return a.seq < b.seq;
 }
