@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planWorkflow, runFlow, workflowFromJson, type RunFlowOptions, type WorkflowDefinition } from '../../tools/engine/index.js';
+import { planWorkflow, runFlow, systemClock, workflowFromJson, type RunFlowOptions, type WorkflowDefinition } from '../../tools/engine/index.js';
 import type { PlannedGraph } from '../../tools/engine/definition/plan.js';
 import { isCompilable } from '../../tools/engine/compiled/compilable.js';
 import { compileGraph } from '../../tools/engine/compiled/compile-graph.js';
@@ -64,6 +64,15 @@ const runs: Array<{ name: string; definition: WorkflowDefinition; options?: Part
   {
     name: 'Sequential loop inside a concurrent one (its task not alone)',
     definition: loopDefinition({ Inner: { type: 'Foreach', foreach: '@range(0, 3)', operationOptions: 'Sequential', actions: benchBody } }, { runtimeConfiguration: { concurrency: { repetitions: 2 } } }, 2),
+    compiled: 0,
+  },
+  { name: 'concurrent loop (default degree 20)', definition: loopDefinition(benchBody, {}), compiled: 6 },
+  { name: 'concurrent loop of degree 2', definition: loopDefinition(benchBody, { runtimeConfiguration: { concurrency: { repetitions: 2 } } }), compiled: 6 },
+  { name: 'concurrent loop on the real clock (actions take real time)', definition: loopDefinition(benchBody, {}), options: { clock: systemClock }, compiled: 0 },
+  { name: 'concurrent loop, compiledLoops: false', definition: loopDefinition(benchBody, {}), options: { compiledLoops: false }, compiled: 0 },
+  {
+    name: 'concurrent loop inside a concurrent one (its task not alone)',
+    definition: loopDefinition({ Inner: { type: 'Foreach', foreach: '@range(0, 3)', actions: benchBody } }, { runtimeConfiguration: { concurrency: { repetitions: 2 } } }, 2),
     compiled: 0,
   },
   {

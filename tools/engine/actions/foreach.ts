@@ -6,7 +6,8 @@ import type { Task } from '../context/turns.js';
 import type { Frame } from '../context/frame.js';
 import type { ActionExecution } from '../run-action.js';
 import { wdlTypeName } from './values.js';
-import { compiledSequentialBody, runCompiledIteration } from '../compiled/compiled-loop.js';
+import { compiledLoopBody, runCompiledIteration } from '../compiled/compiled-loop.js';
+import { runCompiledConcurrent } from '../compiled/compiled-concurrent.js';
 import { isPromise, andThen, Pending, type MaybePromise } from '../sync-or-async.js';
 
 /** Logic Apps' documented default and bounds for `runtimeConfiguration.concurrency.repetitions`. */
@@ -65,7 +66,7 @@ export function concurrency(execution: ActionExecution): number {
 
 function sequential(execution: ActionExecution, items: unknown[]): MaybePromise<LoopSummary> {
   const summary: LoopSummary = { failed: false, end: execution.record.start, last: undefined };
-  const body = compiledSequentialBody(execution);
+  const body = compiledLoopBody(execution);
   if (body !== undefined) {
     let time = execution.record.start;
     for (let index = 0; index < items.length; index++) {
@@ -119,13 +120,7 @@ function concurrent(execution: ActionExecution, items: unknown[], degree: number
   const parent = execution.frame.task;
   const start = execution.record.start;
   const summary: LoopSummary = { failed: false, end: start, last: undefined };
-  const done = new Pending<LoopSummary>();
   let lastIndex = -1;
-  const first = Math.min(degree, items.length);
-  const initial = Array.from({ length: first }, (_, i) => turns.spawn(childOrder(parent.order, i), start));
-  let next = first;
-  let working = first;
-  turns.block(parent);
   const finished = (index: number, result: GraphResult): void => {
     note(summary, result);
     if (index > lastIndex) {
@@ -133,6 +128,17 @@ function concurrent(execution: ActionExecution, items: unknown[], degree: number
       summary.last = result;
     }
   };
+  const body = compiledLoopBody(execution);
+  if (body !== undefined && execution.run.clock.setTime !== undefined) {
+    runCompiledConcurrent(execution, body, items, degree, finished);
+    return summary;
+  }
+  const done = new Pending<LoopSummary>();
+  const first = Math.min(degree, items.length);
+  const initial = Array.from({ length: first }, (_, i) => turns.spawn(childOrder(parent.order, i), start));
+  let next = first;
+  let working = first;
+  turns.block(parent);
   const fail = (error: unknown): void => done.reject(error);
   // Each worker reuses the frame of its own ended iteration when pooled (context/frame-pool.ts).
   const worker = (task: Task, index: number, previous: Frame | undefined): void => {

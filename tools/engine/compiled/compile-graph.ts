@@ -1,13 +1,15 @@
 import type { PlannedAction, PlannedGraph } from '../definition/plan.js';
-import type { CompiledGraph, Step } from './compiled-graph.js';
+import type { CompiledGraph, LeafRun, Step, TurnStep } from './compiled-graph.js';
 import { COMPILED_LEAF_TYPES, isCompilable } from './compilable.js';
-import { composeStep } from './compose-step.js';
-import { variableStep } from './variable-step.js';
+import { composeLeaf } from './compose-leaf.js';
+import { variableLeaf } from './variable-leaf.js';
 import { setVariableValue } from '../actions/set-variable.js';
 import { appendToArray } from '../actions/append-to-array-variable.js';
 import { APPEND_VARIABLE, SET_VARIABLE } from '../history/record-shape.js';
-import { leafStep } from './leaf-step.js';
+import { typeLeaf } from './type-leaf.js';
+import { leafAsStep } from './leaf-record.js';
 import { ifStep, switchStep } from './branch-steps.js';
+import { ifTurns, switchTurns } from './turn-steps.js';
 
 const compiled = new WeakMap<PlannedGraph, CompiledGraph>();
 
@@ -16,18 +18,40 @@ export function compileGraph(graph: PlannedGraph): CompiledGraph | undefined {
   if (!isCompilable(graph)) return undefined;
   let answer = compiled.get(graph);
   if (answer === undefined) {
-    answer = { graph, steps: graph.order.map(stepFor) };
+    const leaves = graph.order.map(leafFor);
+    const branched = graph.order.map((action, i) => (leaves[i] === undefined ? branchesOf(action) : undefined));
+    answer = {
+      graph,
+      leaves,
+      steps: graph.order.map((action, i) => {
+        const leaf = leaves[i];
+        if (leaf !== undefined) return leafAsStep(action, leaf);
+        return isIf(action) ? ifStep(action, branched[i] as CompiledGraph[]) : switchStep(action, branched[i] as CompiledGraph[]);
+      }),
+      turnSteps: graph.order.map((action, i): TurnStep | undefined => {
+        const branches = branched[i];
+        if (branches === undefined) return undefined;
+        return isIf(action) ? ifTurns(action, branches) : switchTurns(action, branches);
+      }),
+    };
     compiled.set(graph, answer);
   }
   return answer;
 }
 
-function stepFor(action: PlannedAction): Step {
+function leafFor(action: PlannedAction): LeafRun | undefined {
   const type = action.definition.type.toLowerCase();
-  if (type === 'compose') return composeStep(action);
-  if (type === 'setvariable') return variableStep(action, setVariableValue, SET_VARIABLE);
-  if (type === 'appendtoarrayvariable') return variableStep(action, appendToArray, APPEND_VARIABLE);
-  if (COMPILED_LEAF_TYPES.has(type)) return leafStep(action);
-  const branches = action.branchList.map((branch) => compileGraph(branch.graph) as CompiledGraph);
-  return type === 'if' ? ifStep(action, branches) : switchStep(action, branches);
+  if (type === 'compose') return composeLeaf(action);
+  if (type === 'setvariable') return variableLeaf(action, setVariableValue, SET_VARIABLE);
+  if (type === 'appendtoarrayvariable') return variableLeaf(action, appendToArray, APPEND_VARIABLE);
+  if (COMPILED_LEAF_TYPES.has(type)) return typeLeaf(action);
+  return undefined;
+}
+
+function branchesOf(action: PlannedAction): CompiledGraph[] {
+  return action.branchList.map((branch) => compileGraph(branch.graph) as CompiledGraph);
+}
+
+function isIf(action: PlannedAction): boolean {
+  return action.definition.type.toLowerCase() === 'if';
 }

@@ -8,8 +8,24 @@ import type { ActionRun } from '../history/action-run.js';
  */
 export type Step = (frame: Frame, start: number) => ActionRun;
 
+/**
+ * A leaf action's run once its record is placed (leaf-record.ts placeLeaf): in a concurrent loop
+ * the record is placed when its iteration reaches it and the action runs at the iteration's next turn.
+ */
+export type LeafRun = (frame: Frame, record: ActionRun) => ActionRun;
+
+/**
+ * An If/Switch run turn by turn (turn-steps.ts): the generator yields once per leaf of its branch
+ * placed and waiting for its turn, and returns the container's finished record.
+ */
+export type TurnStep = (frame: Frame, start: number) => Generator<void, ActionRun, void>;
+
 /** A graph compiled once: one step per action, in the graph's run order. */
 export interface CompiledGraph {
   readonly graph: PlannedGraph;
   readonly steps: readonly Step[];
+  /** For concurrent loops: each leaf's run after placing (undefined for If/Switch) ... */
+  readonly leaves: ReadonlyArray<LeafRun | undefined>;
+  /** ... and each If/Switch as turns (undefined for leaves). */
+  readonly turnSteps: ReadonlyArray<TurnStep | undefined>;
 }

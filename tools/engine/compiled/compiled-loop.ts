@@ -7,17 +7,13 @@ import { compileGraph } from './compile-graph.js';
 import { runCompiledGraph } from './run-compiled-graph.js';
 
 /**
- * The compiled body of a Sequential Foreach, when it may run compiled: records pooled and
- * compiled loops allowed (HistoryOptions), a compilable body (compilable.ts), and the loop's task
- * the run's only one, so each action gets its turn at once. The body never waits, so that stays
- * true until the loop ends.
- *
- * Concurrent loops keep the general path: their history order comes from how the iterations'
- * continuations pass through the Pending queue (a leaf inside an If resumes its iteration several
- * hops later than a top-level one), not from a fixed round-robin; a compiled runner would have to
- * reproduce those hops exactly (record-reuse.test.ts would tell).
+ * The compiled body of a Foreach, when it may run compiled: records pooled and compiled loops
+ * allowed (HistoryOptions), a compilable body (compilable.ts), and the loop's task the run's only
+ * one, so nothing else competes for turns. The body never waits, so that stays true until the
+ * loop ends. A Sequential loop then runs its iterations one after the other (runCompiledIteration);
+ * a concurrent one gives its iterations their turns itself (compiled-concurrent.ts).
  */
-export function compiledSequentialBody(execution: ActionExecution): CompiledGraph | undefined {
+export function compiledLoopBody(execution: ActionExecution): CompiledGraph | undefined {
   const run = execution.run;
   if (!run.history.compiling || !run.turns.isAlone(execution.frame.task)) return undefined;
   return compileGraph(execution.action.branches.get('actions') as PlannedGraph);
@@ -28,6 +24,11 @@ export const compiledIterations = { count: 0 };
 
 /** ActionExecution.runIteration with the body compiled. */
 export function runCompiledIteration(execution: ActionExecution, body: CompiledGraph, item: unknown, index: number, start: number, previous: Frame | undefined): GraphResult {
+  return runCompiledGraph(body, compiledPassFrame(execution, body, item, index, previous), start);
+}
+
+/** The frame of a compiled iteration (a worker's ended one reused when pooled), the loop record's inner pass. */
+export function compiledPassFrame(execution: ActionExecution, body: CompiledGraph, item: unknown, index: number, previous: Frame | undefined): Frame {
   compiledIterations.count++;
   let frame: Frame;
   if (previous?.pool !== undefined && previous.repetition?.length === 1) {
@@ -35,5 +36,5 @@ export function runCompiledIteration(execution: ActionExecution, body: CompiledG
     frame.nextCompiledPass(item, index);
   } else frame = execution.frame.iteration(body.graph, 'foreach', execution.name, item, index, undefined, previous);
   execution.record.innerPass = frame;
-  return runCompiledGraph(body, frame, start);
+  return frame;
 }

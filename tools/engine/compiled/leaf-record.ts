@@ -3,19 +3,29 @@ import type { Frame } from '../context/frame.js';
 import type { ActionRun } from '../history/action-run.js';
 import { SAME } from '../history/record-shape.js';
 import { placeRecord } from '../run-action.js';
+import type { LeafRun, Step } from './compiled-graph.js';
 
 /**
  * What run-action.ts does around a leaf action, for compiled steps: the record taken and placed
- * (slot, latest, history place), the clock set to its start; then its end, its turn passed and
- * the record stored. The turn is granted at once: a compiled loop's task is alone in the run
- * (compiled-loop.ts).
+ * (slot, latest, history place); when it runs, the clock set to its start; then its end, its
+ * turn passed and the record stored. The turn is granted at once: a compiled loop's task is alone
+ * in the run (compiled-loop.ts), and a compiled concurrent loop gives its slots their turns itself
+ * (compiled-concurrent.ts).
  */
-export function beginLeaf(action: PlannedAction, frame: Frame, start: number): ActionRun {
-  const run = frame.run;
+export function placeLeaf(action: PlannedAction, frame: Frame, start: number): ActionRun {
   const record = placeRecord(action, frame, start);
-  run.history.reserve(record);
-  run.clock.setTime?.(start);
+  frame.run.history.reserve(record);
   return record;
+}
+
+/** The leaf starts running (run-action.ts's execute). */
+export function startLeaf(frame: Frame, record: ActionRun): void {
+  frame.run.clock.setTime?.(record.start);
+}
+
+/** A leaf run as one step: placed and run at once. */
+export function leafAsStep(action: PlannedAction, run: LeafRun): Step {
+  return (frame, start) => run(frame, placeLeaf(action, frame, start));
 }
 
 /** The leaf ended (run-action.ts's finish): its end time, the task's turn passed, the record stored by its known shape when it has one. */

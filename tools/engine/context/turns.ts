@@ -126,8 +126,8 @@ export class TurnScheduler {
    */
   tryAcquire(task: Task, time: number): boolean {
     if (this.holder === task) {
-      if (this.live === 1) return true;
       task.time = time;
+      if (this.live === 1) return true;
       task.seq = this.yields++;
       this.reorder(task);
       if (this.heap[0] === task) return true;

@@ -1,19 +1,19 @@
 import type { PlannedAction } from '../definition/plan.js';
 import { RECORDED, type Outcome } from '../actions/action-type.js';
 import { applyOutcome, executionFor, failRecord } from '../run-action.js';
-import type { Step } from './compiled-graph.js';
-import { beginLeaf, endLeaf } from './leaf-record.js';
+import type { LeafRun } from './compiled-graph.js';
+import { endLeaf, startLeaf } from './leaf-record.js';
 
 /**
- * A leaf action (a variable action without a step of its own) as a step: run-action.ts's
+ * A leaf action (a variable action without a step of its own) as a leaf run: run-action.ts's
  * runAction, execute and finish for an action whose type answers synchronously, without the
  * checks that cannot apply (no timeout, no tracked properties: compilable.ts). The action type
  * itself does the work.
  */
-export function leafStep(action: PlannedAction): Step {
+export function typeLeaf(action: PlannedAction): LeafRun {
   const type = action.type;
-  return (frame, start) => {
-    const record = beginLeaf(action, frame, start);
+  return (frame, record) => {
+    startLeaf(frame, record);
     try {
       const outcome = type.run(executionFor(action, frame, record)) as Outcome;
       if (outcome !== RECORDED) applyOutcome(record, outcome);

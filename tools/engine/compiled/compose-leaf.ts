@@ -1,16 +1,16 @@
 import type { PlannedAction } from '../definition/plan.js';
 import { failRecord, inputsTemplateOf } from '../run-action.js';
-import type { Step } from './compiled-graph.js';
-import { beginLeaf, endLeaf } from './leaf-record.js';
+import type { LeafRun } from './compiled-graph.js';
+import { endLeaf, startLeaf } from './leaf-record.js';
 
 /**
- * Compose as a step: its outputs are the evaluated inputs (actions/compose.ts), written straight
+ * Compose as a leaf run: its outputs are the evaluated inputs (actions/compose.ts), written straight
  * into the record. The hottest action of data loops, so no execution object or outcome check.
  */
-export function composeStep(action: PlannedAction): Step {
+export function composeLeaf(action: PlannedAction): LeafRun {
   const template = inputsTemplateOf(action);
-  return (frame, start) => {
-    const record = beginLeaf(action, frame, start);
+  return (frame, record) => {
+    startLeaf(frame, record);
     try {
       const reads = frame.run.arrayReads;
       const from = reads.mark();

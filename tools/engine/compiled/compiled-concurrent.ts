@@ -1,0 +1,73 @@
+import type { Frame } from '../context/frame.js';
+import type { ActionExecution } from '../run-action.js';
+import type { GraphResult } from '../run-graph.js';
+import type { CompiledGraph } from './compiled-graph.js';
+import { compiledPassFrame } from './compiled-loop.js';
+import { runGraphTurns } from './turn-steps.js';
+
+/** One worker of the loop: the iteration it runs, paused at its next leaf (turn-steps.ts). */
+interface Slot {
+  index: number;
+  frame: Frame | undefined;
+  pass: Generator<void, GraphResult, void>;
+}
+
+/**
+ * A concurrent Foreach of a compiled body, with the turn model of context/turns.ts: a ring of
+ * `degree` worker slots, one leaf action per turn. Compiled bodies run in zero virtual time (a
+ * virtual clock, compilable.ts), so every turn is ready at the same time and the model's tie-break
+ * alone decides: first in, first out, i.e. the slots in rotation. As in the general path, the
+ * first worker slots start one after the other (each runs its first action at once), and a slot
+ * whose iteration ends goes on with the next item in its place in the rotation.
+ */
+export function runCompiledConcurrent(execution: ActionExecution, body: CompiledGraph, items: readonly unknown[], degree: number, onIteration: (index: number, result: GraphResult) => void): void {
+  const start = execution.record.start;
+  const first = Math.min(degree, items.length);
+  // As in the general path, the first slots take the first items before any of them runs.
+  let next = first;
+  /** Starts item `index` in `slot` (or a new slot) and runs it up to its first leaf; undefined once the items ran out. */
+  const begin = (slot: Slot | undefined, index: number): Slot | undefined => {
+    for (;;) {
+      if (!execution.run.terminated) {
+        const frame = compiledPassFrame(execution, body, items[index], index, slot?.frame);
+        const pass = runGraphTurns(body, frame, start);
+        if (slot === undefined) slot = { index, frame, pass };
+        else {
+          slot.index = index;
+          slot.frame = frame;
+          slot.pass = pass;
+        }
+        const step = pass.next();
+        if (!step.done) return slot;
+        // An iteration without a leaf to run ends at once; its slot takes the next item.
+        onIteration(index, step.value);
+      }
+      if (next >= items.length) return undefined;
+      index = next++;
+    }
+  };
+  const ring: Slot[] = [];
+  for (let i = 0; i < first; i++) {
+    // A slot's first action runs at once (its task alone at the head of the turn order).
+    let slot = begin(undefined, i);
+    if (slot !== undefined) slot = resume(slot);
+    if (slot !== undefined) ring.push(slot);
+  }
+  for (let head = 0; head < ring.length; head++) {
+    const slot = resume(ring[head] as Slot);
+    if (slot !== undefined) ring.push(slot);
+    // Keep the ring short: drop the turns already taken now and then.
+    if (head === 1023) {
+      ring.splice(0, head + 1);
+      head = -1;
+    }
+  }
+
+  /** One turn of `slot`: its waiting leaf runs and its iteration goes on to the next leaf (or ends, and the slot takes the next item). */
+  function resume(slot: Slot): Slot | undefined {
+    const step = slot.pass.next();
+    if (!step.done) return slot;
+    onIteration(slot.index, step.value);
+    return next < items.length ? begin(slot, next++) : undefined;
+  }
+}
