@@ -1,111 +1,35 @@
 import type { PlannedAction } from '../definition/plan.js';
 import type { Frame } from '../context/frame.js';
 import type { ActionRun } from '../history/action-run.js';
-import { ActionFailure } from '../errors.js';
-import { FALSE_OUTCOME, TRUE_OUTCOME } from '../actions/if.js';
-import { containerOutcome } from '../actions/container-status.js';
-import { conditionValue, evaluateCondition } from '../actions/condition-expression.js';
-import { isObject, wdlTypeName } from '../actions/values.js';
-import type { Outcome } from '../actions/action-type.js';
-import { compiledPart, evaluatePart } from '../inputs/templates.js';
-import { CONDITION_FALSE, CONDITION_TRUE, EXPRESSION_TRUE, NOT_TAKEN, SKIPPED_EXTRAS } from '../history/record-shape.js';
+import { NOT_TAKEN, SKIPPED_EXTRAS } from '../history/record-shape.js';
 import { applyOutcome, failRecord, notTakenError, placeRecord, skipNotTaken } from '../run-action.js';
 import type { GraphResult } from '../run-graph.js';
 import type { CompiledGraph, Step } from './compiled-graph.js';
+import type { Branching } from './branching.js';
 import { runCompiledGraph } from './run-compiled-graph.js';
 
 /**
  * If and Switch as steps: what actions/if.ts and actions/switch.ts do through run-action.ts
- * (record listed as running, the condition, the branches not taken recorded Skipped around the
+ * (record listed as running, the expression, the branches not taken recorded Skipped around the
  * branch that runs, the container's outcome), with the chosen branch run as compiled steps.
  * `branches`: the action's branchList, compiled, in the same order.
  */
-export function ifStep(action: PlannedAction, branches: readonly CompiledGraph[]): Step {
-  const [whenTrue, whenFalse] = branches as [CompiledGraph, CompiledGraph];
-  const condition = ifCondition(action);
+export function branchingStep(action: PlannedAction, branches: readonly CompiledGraph[], branching: Branching): Step {
   return (frame, start) => {
     const record = startContainer(action, frame, start);
     try {
-      const result = condition(frame);
-      // Branch order is `actions`, then `else`: the skipped one is recorded before or after the taken one.
-      if (!result) skipBranch(whenTrue, frame, start);
-      const branch = runBranch(result ? whenTrue : whenFalse, frame, record, start);
-      if (result) skipBranch(whenFalse, frame, start);
-      applyOutcome(record, containerOutcome(record, branch, result ? TRUE_OUTCOME : FALSE_OUTCOME));
-    } catch (error) {
-      failRecord(record, action.name, error);
-    }
-    return storeIf(frame, record);
-  };
-}
-
-/** An If's condition as a function of the frame: a template through its compiled part directly (the designer's object form as usual). */
-export function ifCondition(action: PlannedAction): (frame: Frame) => boolean {
-  const expression = action.definition.expression;
-  if (isObject(expression)) return (frame) => evaluateCondition(action, expression, frame);
-  let template: ((context: Frame) => unknown) | undefined;
-  return (frame) => {
-    template ??= compiledPart(action, 'expression', expression);
-    const reads = frame.run.arrayReads;
-    const from = reads.mark();
-    const value = template(frame);
-    reads.settle(from, value);
-    return conditionValue(action, value);
-  };
-}
-
-/** The If's record stored, by its known shape when it has one. */
-export function storeIf(frame: Frame, record: ActionRun): ActionRun {
-  const history = frame.run.history;
-  if (record.error === undefined && record.outputs === undefined && record.extrasForHistory() === undefined && history.keepsShortcuts) history.storeKnownShape(record, record.inputs === EXPRESSION_TRUE ? CONDITION_TRUE : CONDITION_FALSE, undefined);
-  else history.store(record);
-  return record;
-}
-
-export function switchStep(action: PlannedAction, branches: readonly CompiledGraph[]): Step {
-  const cases = switchCases(action);
-  return (frame, start) => {
-    const record = startContainer(action, frame, start);
-    try {
-      const value = switchValue(action, frame);
-      const taken = caseTaken(cases, value);
+      const decision = branching.decide(frame);
+      const taken = branching.branchOf(decision);
       for (let b = 0; b < taken; b++) skipBranch(branches[b] as CompiledGraph, frame, start);
       const branch = runBranch(branches[taken] as CompiledGraph, frame, record, start);
       for (let b = taken + 1; b < branches.length; b++) skipBranch(branches[b] as CompiledGraph, frame, start);
-      applyOutcome(record, switchOutcome(record, branch, cases, taken, value));
+      applyOutcome(record, branching.outcome(record, branch, decision));
     } catch (error) {
       failRecord(record, action.name, error);
     }
-    frame.run.history.store(record);
+    branching.store(frame, record);
     return record;
   };
-}
-
-/** A Switch's cases in definition order; branchList holds them in that order, then default (actions/switch.ts). */
-export function switchCases(action: PlannedAction): Array<[string, { case: unknown }]> {
-  return Object.entries(action.definition.cases ?? {}) as Array<[string, { case: unknown }]>;
-}
-
-export function switchValue(action: PlannedAction, frame: Frame): string | number {
-  const value = evaluatePart(action, 'expression', action.definition.expression, frame);
-  if (typeof value !== 'string' && typeof value !== 'number') {
-    throw new ActionFailure('InvalidTemplate', `The 'expression' of Switch action '${action.name}' must evaluate to a String or an Integer; it returned a value of type '${wdlTypeName(value)}'.`);
-  }
-  return value;
-}
-
-/** The index of the branch taken: the first matching case, else default (the last branch). */
-export function caseTaken(cases: Array<[string, { case: unknown }]>, value: string | number): number {
-  for (let i = 0; i < cases.length; i++) {
-    const c = (cases[i] as [string, { case: unknown }])[1];
-    if (c.case === value || (typeof c.case === 'number' && String(c.case) === String(value))) return i;
-  }
-  return cases.length;
-}
-
-export function switchOutcome(record: ActionRun, branch: GraphResult, cases: Array<[string, { case: unknown }]>, taken: number, value: string | number): Outcome {
-  const caseName = taken === cases.length ? 'default' : (cases[taken] as [string, unknown])[0];
-  return containerOutcome(record, branch, { inputs: { expressionValue: value }, outputs: { caseName } } as Outcome);
 }
 
 /**

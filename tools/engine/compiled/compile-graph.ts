@@ -1,5 +1,5 @@
 import type { PlannedAction, PlannedGraph } from '../definition/plan.js';
-import type { CompiledGraph, LeafRun, Step, TurnStep } from './compiled-graph.js';
+import type { CompiledGraph, LeafRun } from './compiled-graph.js';
 import { COMPILED_LEAF_TYPES, isCompilable } from './compilable.js';
 import { composeLeaf } from './compose-leaf.js';
 import { variableLeaf } from './variable-leaf.js';
@@ -8,8 +8,8 @@ import { appendToArray } from '../actions/append-to-array-variable.js';
 import { APPEND_VARIABLE, SET_VARIABLE } from '../history/record-shape.js';
 import { typeLeaf } from './type-leaf.js';
 import { leafAsStep } from './leaf-record.js';
-import { ifStep, switchStep } from './branch-steps.js';
-import { ifTurns, switchTurns } from './turn-steps.js';
+import { branchingStep } from './branch-steps.js';
+import { ifBranching, switchBranching, type Branching } from './branching.js';
 
 const compiled = new WeakMap<PlannedGraph, CompiledGraph>();
 
@@ -19,21 +19,13 @@ export function compileGraph(graph: PlannedGraph): CompiledGraph | undefined {
   let answer = compiled.get(graph);
   if (answer === undefined) {
     const leaves = graph.order.map(leafFor);
-    const branched = graph.order.map((action, i) => (leaves[i] === undefined ? branchesOf(action) : undefined));
-    answer = {
-      graph,
-      leaves,
-      steps: graph.order.map((action, i) => {
-        const leaf = leaves[i];
-        if (leaf !== undefined) return leafAsStep(action, leaf);
-        return isIf(action) ? ifStep(action, branched[i] as CompiledGraph[]) : switchStep(action, branched[i] as CompiledGraph[]);
-      }),
-      turnSteps: graph.order.map((action, i): TurnStep | undefined => {
-        const branches = branched[i];
-        if (branches === undefined) return undefined;
-        return isIf(action) ? ifTurns(action, branches) : switchTurns(action, branches);
-      }),
-    };
+    const branches = graph.order.map((action, i) => (leaves[i] === undefined ? branchesOf(action) : undefined));
+    const branchings = graph.order.map((action, i) => (leaves[i] === undefined ? (isIf(action) ? ifBranching(action) : switchBranching(action)) : undefined));
+    const steps = graph.order.map((action, i) => {
+      const leaf = leaves[i];
+      return leaf !== undefined ? leafAsStep(action, leaf) : branchingStep(action, branches[i] as CompiledGraph[], branchings[i] as Branching);
+    });
+    answer = { graph, steps, leaves, branchings, branches };
     compiled.set(graph, answer);
   }
   return answer;

@@ -3,13 +3,13 @@ import type { ActionExecution } from '../run-action.js';
 import type { GraphResult } from '../run-graph.js';
 import type { CompiledGraph } from './compiled-graph.js';
 import { compiledPassFrame } from './compiled-loop.js';
-import { runGraphTurns } from './turn-steps.js';
+import { IterationTurns } from './turn-cursor.js';
 
-/** One worker of the loop: the iteration it runs, paused at its next leaf (turn-steps.ts). */
+/** One worker of the loop: the iteration it runs, paused at its next leaf (turn-cursor.ts). */
 interface Slot {
   index: number;
   frame: Frame | undefined;
-  pass: Generator<void, GraphResult, void>;
+  readonly turns: IterationTurns;
 }
 
 /**
@@ -30,17 +30,15 @@ export function runCompiledConcurrent(execution: ActionExecution, body: Compiled
     for (;;) {
       if (!execution.run.terminated) {
         const frame = compiledPassFrame(execution, body, items[index], index, slot?.frame);
-        const pass = runGraphTurns(body, frame, start);
-        if (slot === undefined) slot = { index, frame, pass };
+        if (slot === undefined) slot = { index, frame, turns: new IterationTurns() };
         else {
           slot.index = index;
           slot.frame = frame;
-          slot.pass = pass;
         }
-        const step = pass.next();
-        if (!step.done) return slot;
+        const ended = slot.turns.begin(body, frame, start);
+        if (ended === undefined) return slot;
         // An iteration without a leaf to run ends at once; its slot takes the next item.
-        onIteration(index, step.value);
+        onIteration(index, ended);
       }
       if (next >= items.length) return undefined;
       index = next++;
@@ -65,9 +63,9 @@ export function runCompiledConcurrent(execution: ActionExecution, body: Compiled
 
   /** One turn of `slot`: its waiting leaf runs and its iteration goes on to the next leaf (or ends, and the slot takes the next item). */
   function resume(slot: Slot): Slot | undefined {
-    const step = slot.pass.next();
-    if (!step.done) return slot;
-    onIteration(slot.index, step.value);
+    const ended = slot.turns.turn();
+    if (ended === undefined) return slot;
+    onIteration(slot.index, ended);
     return next < items.length ? begin(slot, next++) : undefined;
   }
 }

@@ -1,6 +1,7 @@
 import type { PlannedGraph } from '../definition/plan.js';
 import type { Frame } from '../context/frame.js';
 import type { ActionRun } from '../history/action-run.js';
+import type { Branching } from './branching.js';
 
 /**
  * One action of a compiled graph: runs it now, in `frame`, from `start` (its runAfter already
@@ -14,18 +15,13 @@ export type Step = (frame: Frame, start: number) => ActionRun;
  */
 export type LeafRun = (frame: Frame, record: ActionRun) => ActionRun;
 
-/**
- * An If/Switch run turn by turn (turn-steps.ts): the generator yields once per leaf of its branch
- * placed and waiting for its turn, and returns the container's finished record.
- */
-export type TurnStep = (frame: Frame, start: number) => Generator<void, ActionRun, void>;
-
 /** A graph compiled once: one step per action, in the graph's run order. */
 export interface CompiledGraph {
   readonly graph: PlannedGraph;
   readonly steps: readonly Step[];
-  /** For concurrent loops: each leaf's run after placing (undefined for If/Switch) ... */
+  /** For concurrent loops (turn-cursor.ts): each leaf's run after placing (undefined for If/Switch) ... */
   readonly leaves: ReadonlyArray<LeafRun | undefined>;
-  /** ... and each If/Switch as turns (undefined for leaves). */
-  readonly turnSteps: ReadonlyArray<TurnStep | undefined>;
+  /** ... and each If/Switch's branching and compiled branches (undefined for leaves). */
+  readonly branchings: ReadonlyArray<Branching | undefined>;
+  readonly branches: ReadonlyArray<readonly CompiledGraph[] | undefined>;
 }

@@ -1,0 +1,138 @@
+import type { PlannedAction } from '../definition/plan.js';
+import type { Frame } from '../context/frame.js';
+import type { ActionRun } from '../history/action-run.js';
+import { graphStatus } from '../run-after/branch-status.js';
+import { applyOutcome, failRecord } from '../run-action.js';
+import { passResult, startOrSkip, type GraphResult } from '../run-graph.js';
+import type { CompiledGraph, LeafRun } from './compiled-graph.js';
+import type { Branching } from './branching.js';
+import { placeLeaf } from './leaf-record.js';
+import { branchFrame, emptyBranch, skipBranch, startContainer } from './branch-steps.js';
+
+/** Where one pass over a compiled graph stands (the iteration's, or a branch's inside an If/Switch). */
+class PassCursor {
+  compiled!: CompiledGraph;
+  frame!: Frame;
+  start = 0;
+  end = 0;
+  next = 0;
+  // A branch pass: the If/Switch running it, its record and what it decided.
+  owner: ActionRun | undefined = undefined;
+  decision: unknown = undefined;
+  taken = 0;
+}
+
+/**
+ * One compiled iteration run turn by turn, for compiled concurrent loops (compiled-concurrent.ts):
+ * run-compiled-graph.ts's pass and branch-steps.ts's If/Switch, with a leaf's record placed when
+ * the pass reaches it and the leaf run at the iteration's next turn. So each turn runs one leaf
+ * action and goes on to the next leaf, exactly the share of work a concurrency turn holds in the
+ * general path (context/turns.ts). An explicit cursor stack rather than generators: no object
+ * per iteration, and no delegation through each nesting level on every turn.
+ */
+export class IterationTurns {
+  private readonly stack: PassCursor[] = [];
+  private depth = -1;
+  /** The leaf placed and waiting for the next turn. */
+  private waiting: ActionRun | undefined = undefined;
+
+  /** Starts a pass over `body` and runs it up to its first leaf: its result if it ended without one. */
+  begin(body: CompiledGraph, frame: Frame, start: number): GraphResult | undefined {
+    this.depth = -1;
+    this.push(body, frame, start, undefined, undefined, 0);
+    return this.advance();
+  }
+
+  /** The waiting leaf runs and the pass goes on to its next leaf: its result once it ended. */
+  turn(): GraphResult | undefined {
+    const cursor = this.stack[this.depth] as PassCursor;
+    const record = (cursor.compiled.leaves[cursor.next] as LeafRun)(cursor.frame, this.waiting as ActionRun);
+    this.waiting = undefined;
+    if (record.end > cursor.end) cursor.end = record.end;
+    cursor.next++;
+    return this.advance();
+  }
+
+  private advance(): GraphResult | undefined {
+    for (;;) {
+      const cursor = this.stack[this.depth] as PassCursor;
+      const compiled = cursor.compiled;
+      const order = compiled.graph.order;
+      const i = cursor.next;
+      if (i < order.length) {
+        const action = order[i] as PlannedAction;
+        const at = startOrSkip(action, cursor.frame, cursor.start, cursor.end);
+        if (at === undefined) {
+          const skipped = cursor.frame.slots[action.slot] as ActionRun;
+          if (skipped.end > cursor.end) cursor.end = skipped.end;
+          cursor.next++;
+        } else if (compiled.leaves[i] !== undefined) {
+          this.waiting = placeLeaf(action, cursor.frame, at);
+          return undefined;
+        } else this.enter(cursor, action, at);
+        continue;
+      }
+      const result = passResult(cursor.frame, graphStatus(compiled.graph, cursor.frame.slots), cursor.end);
+      if (this.depth === 0) return result;
+      this.depth--;
+      const parent = this.stack[this.depth] as PassCursor;
+      this.settle(parent, cursor.owner as ActionRun, cursor.decision, cursor.taken, cursor.start, result);
+    }
+  }
+
+  /** An If/Switch starts: its expression, the branches before the one taken skipped, then its branch (or its end, if the branch is empty). */
+  private enter(cursor: PassCursor, action: PlannedAction, at: number): void {
+    const i = cursor.next;
+    const branching = cursor.compiled.branchings[i] as Branching;
+    const branches = cursor.compiled.branches[i] as readonly CompiledGraph[];
+    const record = startContainer(action, cursor.frame, at);
+    let decision: unknown;
+    let taken: number;
+    try {
+      decision = branching.decide(cursor.frame);
+      taken = branching.branchOf(decision);
+      for (let b = 0; b < taken; b++) skipBranch(branches[b] as CompiledGraph, cursor.frame, at);
+    } catch (error) {
+      failRecord(record, action.name, error);
+      this.close(cursor, record);
+      return;
+    }
+    const branch = branches[taken] as CompiledGraph;
+    if (branch.graph.order.length === 0) this.settle(cursor, record, decision, taken, at, emptyBranch(at));
+    else this.push(branch, branchFrame(branch, cursor.frame, record), at, record, decision, taken);
+  }
+
+  /** The If/Switch's branch ended: the branches after it skipped, its outcome, its record stored. */
+  private settle(cursor: PassCursor, record: ActionRun, decision: unknown, taken: number, at: number, branch: GraphResult): void {
+    const i = cursor.next;
+    const branching = cursor.compiled.branchings[i] as Branching;
+    const branches = cursor.compiled.branches[i] as readonly CompiledGraph[];
+    try {
+      for (let b = taken + 1; b < branches.length; b++) skipBranch(branches[b] as CompiledGraph, cursor.frame, at);
+      applyOutcome(record, branching.outcome(record, branch, decision));
+    } catch (error) {
+      failRecord(record, (cursor.compiled.graph.order[i] as PlannedAction).name, error);
+    }
+    this.close(cursor, record);
+  }
+
+  private close(cursor: PassCursor, record: ActionRun): void {
+    (cursor.compiled.branchings[cursor.next] as Branching).store(cursor.frame, record);
+    if (record.end > cursor.end) cursor.end = record.end;
+    cursor.next++;
+  }
+
+  private push(compiled: CompiledGraph, frame: Frame, start: number, owner: ActionRun | undefined, decision: unknown, taken: number): void {
+    const depth = ++this.depth;
+    let cursor = this.stack[depth];
+    if (cursor === undefined) this.stack.push((cursor = new PassCursor()));
+    cursor.compiled = compiled;
+    cursor.frame = frame;
+    cursor.start = start;
+    cursor.end = start;
+    cursor.next = 0;
+    cursor.owner = owner;
+    cursor.decision = decision;
+    cursor.taken = taken;
+  }
+}
