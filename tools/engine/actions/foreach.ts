@@ -7,7 +7,7 @@ import type { Frame } from '../context/frame.js';
 import type { ActionExecution } from '../run-action.js';
 import { wdlTypeName } from './values.js';
 import { compiledLoopBody, runCompiledIteration } from '../compiled/compiled-loop.js';
-import { runCompiledConcurrent } from '../compiled/compiled-concurrent.js';
+import { compiledConcurrentBody, runCompiledConcurrent } from '../compiled/compiled-concurrent.js';
 import { isPromise, andThen, Pending, type MaybePromise } from '../sync-or-async.js';
 
 /** Logic Apps' documented default and bounds for `runtimeConfiguration.concurrency.repetitions`. */
@@ -112,8 +112,10 @@ function childOrder(parent: readonly number[], index: number): number[] {
 
 /**
  * `degree` workers pull items in order; each iteration is a task that starts when its worker is
- * free (virtual time). All first tasks are registered before any runs, so the turn order sees them.
- * Workers continue from the iteration's own Pending (no native promise per iteration).
+ * free (virtual time) and takes turns with the others as context/turns.ts describes. All first
+ * tasks are registered before any runs, so the turn order sees them. Workers continue from the
+ * iteration's own Pending (no native promise per iteration). A compiled body gives its
+ * iterations the same turns without tasks (compiled/compiled-concurrent.ts).
  */
 function concurrent(execution: ActionExecution, items: unknown[], degree: number): MaybePromise<LoopSummary> {
   const turns = execution.run.turns;
@@ -128,8 +130,8 @@ function concurrent(execution: ActionExecution, items: unknown[], degree: number
       summary.last = result;
     }
   };
-  const body = compiledLoopBody(execution);
-  if (body !== undefined && execution.run.clock.setTime !== undefined) {
+  const body = compiledConcurrentBody(execution);
+  if (body !== undefined) {
     runCompiledConcurrent(execution, body, items, degree, finished);
     return summary;
   }

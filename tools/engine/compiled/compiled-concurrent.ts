@@ -2,7 +2,7 @@ import type { Frame } from '../context/frame.js';
 import type { ActionExecution } from '../run-action.js';
 import type { GraphResult } from '../run-graph.js';
 import type { CompiledGraph } from './compiled-graph.js';
-import { compiledPassFrame } from './compiled-loop.js';
+import { compiledLoopBody, compiledPassFrame } from './compiled-loop.js';
 import { IterationTurns } from './turn-cursor.js';
 
 /** One worker of the loop: the iteration it runs, paused at its next leaf (turn-cursor.ts). */
@@ -10,6 +10,15 @@ interface Slot {
   index: number;
   frame: Frame | undefined;
   readonly turns: IterationTurns;
+}
+
+/**
+ * The compiled body of a concurrent Foreach (compiled-loop.ts's rule), when the run's clock is
+ * virtual: on a real clock each action takes real time, so turns would no longer be ready all at
+ * once and the rotation below would not be the turn model's order.
+ */
+export function compiledConcurrentBody(execution: ActionExecution): CompiledGraph | undefined {
+  return execution.run.clock.setTime === undefined ? undefined : compiledLoopBody(execution);
 }
 
 /**

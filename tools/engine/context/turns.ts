@@ -200,7 +200,7 @@ export class TurnScheduler {
     }
   }
 
-  /** The task's key (time, step) changed. */
+  /** The task's key (time, yield order) changed. */
   private reorder(task: Task): void {
     const at = task.heapIndex;
     if (at < 0) return;
