@@ -173,6 +173,11 @@ function concurrent(execution: ActionExecution, items: unknown[], degree: number
     } else turns.finish(task);
     return undefined;
   };
-  for (let i = 0; i < first; i++) worker(initial[i] as Task, i, undefined);
+  for (let i = 0; i < first; i++) {
+    const task = initial[i] as Task;
+    // A worker starts in its task's first turn: nothing of it (not even a container's start) runs
+    // while another task holds the turn, e.g. over a Delay that moved the virtual clock.
+    turns.wait(task, () => worker(task, i, undefined)).then(undefined, fail);
+  }
   return done.state === 1 ? summary : done;
 }

@@ -20,6 +20,8 @@ export class Task {
   state: TaskState = 'running';
   /** Place in the first-in first-out order of yielding: the tie-break between equal times. */
   seq = 0;
+  /** Whether the task ran an action: its first one runs in the turn it started with (no yield before it). */
+  started = false;
   /** The wait for a turn (a gate: it runs the action when granted), while the task waits. */
   turn: Pending<unknown> | undefined;
   /** Place in the scheduler's heap of contenders; -1 while blocked or done. */
@@ -127,7 +129,11 @@ export class TurnScheduler {
   tryAcquire(task: Task, time: number): boolean {
     if (this.holder === task) {
       task.time = time;
-      if (this.live === 1) return true;
+      if (this.live === 1 || !task.started) {
+        task.started = true;
+        if (this.heap.length > 1) this.reorder(task);
+        return true;
+      }
       task.seq = this.yields++;
       this.reorder(task);
       if (this.heap[0] === task) return true;
@@ -141,6 +147,7 @@ export class TurnScheduler {
     }
     if (this.live === 1 || (!this.holder && this.heap[0] === task)) {
       task.state = 'holding';
+      task.started = true;
       this.holder = task;
       return true;
     }
