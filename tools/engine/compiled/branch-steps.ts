@@ -1,7 +1,7 @@
 import type { PlannedAction } from '../definition/plan.js';
 import type { Frame } from '../context/frame.js';
 import type { ActionRun } from '../history/action-run.js';
-import { NOT_TAKEN, SKIPPED_EXTRAS } from '../history/record-shape.js';
+import { SKIPPED_EXTRAS } from '../history/record-shape.js';
 import { applyOutcome, failRecord, notTakenError, placeRecord, skipNotTaken } from '../run-action.js';
 import type { GraphResult } from '../run-graph.js';
 import type { CompiledGraph, Step } from './compiled-graph.js';
@@ -79,6 +79,6 @@ export function skipBranch(branch: CompiledGraph, frame: Frame, at: number): voi
     record.error = notTakenError(action);
     run.latest[action.index] = record;
     history.reserve(record);
-    history.storeKnownShape(record, NOT_TAKEN, undefined);
+    history.storeNotTaken(record);
   }
 }

@@ -45,7 +45,7 @@ export function ifBranching(action: PlannedAction): Branching {
     outcome: (record, branch, decision) => containerOutcome(record, branch, decision === true ? TRUE_OUTCOME : FALSE_OUTCOME),
     store(frame, record) {
       const history = frame.run.history;
-      if (record.error === undefined && record.outputs === undefined && record.extrasForHistory() === undefined && history.keepsShortcuts) history.storeKnownShape(record, record.inputs === EXPRESSION_TRUE ? CONDITION_TRUE : CONDITION_FALSE, undefined);
+      if (record.error === undefined && record.outputs === undefined && record.extrasForHistory() === undefined && history.keepsShortcuts) history.storeCondition(record, record.inputs === EXPRESSION_TRUE ? CONDITION_TRUE : CONDITION_FALSE);
       else history.store(record);
     },
   };

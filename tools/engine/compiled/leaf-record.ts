@@ -1,7 +1,7 @@
 import type { PlannedAction } from '../definition/plan.js';
 import type { Frame } from '../context/frame.js';
 import type { ActionRun } from '../history/action-run.js';
-import { SAME } from '../history/record-shape.js';
+import { APPEND_VARIABLE, SET_VARIABLE } from '../history/record-shape.js';
 import { placeRecord } from '../run-action.js';
 import type { LeafRun, Step } from './compiled-graph.js';
 
@@ -36,9 +36,12 @@ export function endLeaf(frame: Frame, record: ActionRun): ActionRun {
   run.turns.passAlone(frame.task, record.end);
   const history = run.history;
   if (record.error !== undefined || record.extrasForHistory() !== undefined || !history.keepsShortcuts) history.store(record);
-  else if (record.outputs === record.inputs && record.inputs !== undefined) history.storeKnownShape(record, SAME, record.inputs);
-  // A variable action that told its {name, value} shape (record-shape.ts) is stored by it.
-  else if (record.valueShape !== 0 && typeof (record.inputs as { name: unknown }).name === 'string') history.storeKnownShape(record, record.valueShape, record.inputs);
-  else history.store(record);
+  else if (record.outputs === record.inputs && record.inputs !== undefined) history.storeSame(record, record.inputs);
+  else if (record.valueShape === SET_VARIABLE || record.valueShape === APPEND_VARIABLE) {
+    // A variable action that told its {name, value} shape (record-shape.ts) is stored by it.
+    const inputs = record.inputs as { name: unknown; value: unknown };
+    if (typeof inputs.name === 'string') history.storeVariable(record, record.valueShape, inputs.name, inputs.value);
+    else history.store(record);
+  } else history.store(record);
   return record;
 }

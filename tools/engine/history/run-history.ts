@@ -170,36 +170,65 @@ export class RunHistory {
 
   /**
    * store() for the common records of a compiled loop body (tools/engine/compiled/), whose shape
-   * the step knows: SAME (a Compose: `value` its inputs and outputs), CONDITION_TRUE / _FALSE (an
-   * If, no `value`), SET_VARIABLE / APPEND_VARIABLE (`value` the `{name, value}` inputs,
-   * `name` a string) or NOT_TAKEN (its action's shared error). Only for a record not listed as
-   * running, without extras or an error of its own, in a history of full detail (`keepsShortcuts`).
+   * the step knows, one method per shape so that each stays small and monomorphic. Only for a
+   * record not listed as running, without extras or an error of its own (NOT_TAKEN: its action's
+   * shared error), in a history of full detail (`keepsShortcuts`).
+   *
+   * A Compose that succeeded: `value` its inputs and outputs (SAME).
    */
-  storeKnownShape(record: ActionRun, shape: number, value: unknown): void {
+  storeSame(record: ActionRun, value: unknown): void {
+    const index = this.takeIndex(record);
+    this.rows.write(index, this.rowKey(record), statusNumber(record.status), SAME, this.rowLoopIndex(index, record.repetition), record.start, record.end);
+    if (value !== undefined) this.inputs.set(index, value);
+  }
+
+  /** A variable action whose inputs were `{name, value}`, `name` a string (SET_VARIABLE: outputs `{body: inputs}`; APPEND_VARIABLE: none). */
+  storeVariable(record: ActionRun, shape: typeof SET_VARIABLE | typeof APPEND_VARIABLE, name: string, value: unknown): void {
+    const index = this.takeIndex(record);
+    const key = this.rowKey(record);
+    this.rows.write(index, key, statusNumber(record.status), shape, this.rowLoopIndex(index, record.repetition), record.start, record.end);
+    if (value !== undefined) this.inputs.set(index, value);
+    // An action names the same variable every time: the name is kept once per action unless it changes.
+    const usual = (this.variableNames[key] ??= name);
+    if (name !== usual) this.outputValues.set(index, name);
+  }
+
+  /** An If whose inputs are one of the shared EXPRESSION_TRUE / _FALSE records, no outputs. */
+  storeCondition(record: ActionRun, shape: typeof CONDITION_TRUE | typeof CONDITION_FALSE): void {
+    const index = this.takeIndex(record);
+    this.rows.write(index, this.rowKey(record), statusNumber(record.status), shape, this.rowLoopIndex(index, record.repetition), record.start, record.end);
+  }
+
+  /** An action of a branch not taken: Skipped with its action's shared error (any other error: stored as is). */
+  storeNotTaken(record: ActionRun): void {
+    const key = this.rowKey(record);
+    const shared = this.notTakenErrors[key];
+    if (shared === undefined) this.notTakenErrors[key] = record.error;
+    else if (shared !== record.error) return this.store(record);
+    const index = this.takeIndex(record);
+    this.rows.write(index, key, STATUS_SKIPPED, NOT_TAKEN, this.rowLoopIndex(index, record.repetition), record.start, record.end);
+  }
+
+  /** The reserved place of a record being stored now. */
+  private takeIndex(record: ActionRun): number {
     const index = record.historyIndex;
     record.historyIndex = -1;
     this.built = undefined;
-    const key = this.keyOf(record);
-    const loopIndex = this.loopIndexOf(index, record.repetition);
-    if (shape === NOT_TAKEN) {
-      const shared = this.notTakenErrors[key];
-      if (shared === undefined) this.notTakenErrors[key] = record.error;
-      else if (shared !== record.error) {
-        record.historyIndex = index;
-        this.store(record);
-        return;
-      }
-    }
-    this.rows.write(index, key, statusNumber(record.status), shape, loopIndex, record.start, record.end);
-    if (shape === SET_VARIABLE || shape === APPEND_VARIABLE) {
-      const inputs = value as { name: string; value: unknown };
-      if (inputs.value !== undefined) this.inputs.set(index, inputs.value);
-      const usual = (this.variableNames[key] ??= inputs.name);
-      if (inputs.name !== usual) this.outputValues.set(index, inputs.name);
-    } else if (value !== undefined) this.inputs.set(index, value);
+    return index;
   }
 
-  /** Whether storeKnownShape may be used: it keeps the full detail. */
+  /** keyOf, with the key a record already has taken as it is (records keep their key: same action, same run). */
+  private rowKey(record: ActionRun): number {
+    const key = record.historyKey;
+    return key >= 0 && this.keyNames[key] === record.name ? key : this.keyOf(record);
+  }
+
+  /** loopIndexOf, with the one-loop case inline. */
+  private rowLoopIndex(index: number, repetition: readonly number[] | undefined): number {
+    return repetition !== undefined && repetition.length === 1 ? (repetition[0] as number) : this.loopIndexOf(index, repetition);
+  }
+
+  /** Whether the compiled stores (storeSame...) may be used: they keep the full detail. */
   get keepsShortcuts(): boolean {
     return !this.outline;
   }
@@ -297,3 +326,4 @@ export class RunHistory {
 
 const NONE = -1;
 const NESTED = -2;
+const STATUS_SKIPPED = statusNumber('Skipped');
