@@ -52,11 +52,13 @@ function continueGraph(graph: PlannedGraph, frame: Frame, start: number, from: n
  * the unmet condition. Shared by compiled loop bodies (compiled/run-compiled-graph.ts).
  */
 export function startOrSkip(action: PlannedAction, frame: Frame, start: number, end: number): number | undefined {
-  const run = frame.run;
-  if (run.terminated) {
-    skip(action, frame, end, { code: 'ActionSkipped', message: `The execution of template action '${action.name}' is skipped: the run was terminated by action '${run.terminated.by}'.` });
-    return undefined;
-  }
+  // Small, so that the loops calling it for every action inline it; the rest is out of line.
+  if (frame.run.terminated) return skipTerminated(action, frame, end);
+  return action.runAfter.length === 0 ? start : runAfterStart(action, frame, start);
+}
+
+/** startOrSkip for an action with predecessors. */
+function runAfterStart(action: PlannedAction, frame: Frame, start: number): number | undefined {
   const slots = frame.slots;
   let at = start;
   let met = true;
@@ -74,6 +76,11 @@ export function startOrSkip(action: PlannedAction, frame: Frame, start: number, 
   if (met) return at;
   const unmet = checkRunAfter(action, slots, start).unmet as UnmetCondition;
   skip(action, frame, at, { code: 'ActionConditionFailed', message: skippedMessage(action.name, unmet) });
+  return undefined;
+}
+
+function skipTerminated(action: PlannedAction, frame: Frame, end: number): undefined {
+  skip(action, frame, end, { code: 'ActionSkipped', message: `The execution of template action '${action.name}' is skipped: the run was terminated by action '${frame.run.terminated?.by}'.` });
   return undefined;
 }
 

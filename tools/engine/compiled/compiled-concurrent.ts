@@ -53,21 +53,22 @@ export function runCompiledConcurrent(execution: ActionExecution, body: Compiled
       index = next++;
     }
   };
-  const ring: Slot[] = [];
+  // The rotation: every turn sends its slot to the back of the line, so the slots take their turns
+  // in a fixed cyclic order; a slot leaves it when its items ran out.
+  let ring: Slot[] = [];
   for (let i = 0; i < first; i++) {
     // A slot's first action runs at once (its task alone at the head of the turn order).
     let slot = begin(undefined, i);
     if (slot !== undefined) slot = resume(slot);
     if (slot !== undefined) ring.push(slot);
   }
-  for (let head = 0; head < ring.length; head++) {
-    const slot = resume(ring[head] as Slot);
-    if (slot !== undefined) ring.push(slot);
-    // Keep the ring short: drop the turns already taken now and then.
-    if (head === 1023) {
-      ring.splice(0, head + 1);
-      head = -1;
+  while (ring.length > 0) {
+    let left = 0;
+    for (let k = 0; k < ring.length; k++) {
+      const slot = resume(ring[k] as Slot);
+      if (slot !== undefined) ring[left++] = slot;
     }
+    if (left < ring.length) ring = ring.slice(0, left);
   }
 
   /** One turn of `slot`: its waiting leaf runs and its iteration goes on to the next leaf (or ends, and the slot takes the next item). */

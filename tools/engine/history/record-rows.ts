@@ -18,7 +18,6 @@ const FIRST_ROWS = 64;
 const INTS_PER_ROW = 3;
 /** Bit of the first integer: the row's times are in `wide`, not in its third integer. */
 const WIDE = 1 << 7;
-const MAX_OFFSET = 0x7fffffff;
 
 export class RecordRows {
   private readonly chunks: Int32Array[] = [new Int32Array(INTS_PER_ROW * FIRST_ROWS)];
@@ -34,14 +33,19 @@ export class RecordRows {
     const ints = this.chunks[chunk] as Int32Array;
     if (this.base !== this.base) this.base = start;
     const offset = start - this.base;
-    let head = (key << 8) | (status << 4) | shape;
-    if (end === start && offset >= 0 && offset <= MAX_OFFSET && Number.isInteger(offset)) ints[at + 2] = offset;
-    else {
-      head |= WIDE;
-      this.wide.set(index, { start, end });
-    }
-    ints[at] = head;
+    const head = (key << 8) | (status << 4) | shape;
+    // offset === (offset | 0): a 32-bit integer, not negative below.
+    if (end === start && offset >= 0 && offset === (offset | 0)) {
+      ints[at] = head;
+      ints[at + 2] = offset;
+    } else ints[at] = this.wideRow(index, head, start, end);
     ints[at + 1] = loopIndex;
+  }
+
+  /** A row whose times stay on the side: its head with the WIDE bit. Out of line: rare. */
+  private wideRow(index: number, head: number, start: number, end: number): number {
+    this.wide.set(index, { start, end });
+    return head | WIDE;
   }
 
   key(index: number): number {

@@ -1,5 +1,5 @@
 import type { RunStatus } from '../../expressions/context.js';
-import type { PlannedGraph } from '../definition/plan.js';
+import type { PlannedAction, PlannedGraph } from '../definition/plan.js';
 import type { ActionRun } from '../history/action-run.js';
 
 /** Failed, TimedOut and Aborted fail a branch (a switch: this runs once per graph pass). */
@@ -14,6 +14,16 @@ function failing(status: RunStatus): boolean {
  * (runAfter Failed) succeeds leaves the whole Succeeded, the try/catch pattern.
  */
 export function graphStatus(graph: PlannedGraph, slots: ReadonlyArray<ActionRun | undefined>): RunStatus {
+  // Fast path (a pass whose leaves all succeeded), small enough to inline into every pass loop.
+  const leaves = graph.leaves;
+  for (let i = 0; i < leaves.length; i++) {
+    const record = slots[(leaves[i] as PlannedAction).slot];
+    if (record === undefined || record.status !== 'Succeeded') return leafStatuses(graph, slots);
+  }
+  return 'Succeeded';
+}
+
+function leafStatuses(graph: PlannedGraph, slots: ReadonlyArray<ActionRun | undefined>): RunStatus {
   let cancelled = false;
   for (const leaf of graph.leaves) {
     const record = slots[leaf.slot];
