@@ -15,6 +15,8 @@ import { FakeClock, runFlow, writeHistoryFile, type RunResult, type WorkflowDefi
 import { formatRate, printFigure, type Measurement, printComparison } from './harness.js';
 
 const ITEMS = 100_000;
+/** Rounds of every measurement: the hand-written loops take a few ms, so JIT luck must not flatter the engine's ratio either way. */
+const ROUNDS = 10;
 
 const COMPOSE = '@mul(item(), 2)';
 const CONDITION = "@equals(mod(item(), 2), 0)";
@@ -121,10 +123,11 @@ function readThenAppendByHand(): { actions: number; list: unknown[] } {
 }
 
 /**
- * Best of `rounds` runs after a warm-up. The machine may be shared, so the figure is the process's
- * CPU time (user + system) rather than wall time: the ratio then compares work, not luck.
+ * Best of `rounds` runs after a warm-up, the same number for the engine and the hand-written loops
+ * it is compared with. The machine may be shared, so the figure is the process's CPU time (user +
+ * system) rather than wall time: the ratio then compares work, not luck.
  */
-async function timeIt<T>(name: string, fn: () => Promise<T> | T, ops: (value: T) => number, rounds = 3): Promise<{ measurement: Measurement; value: T; wallMs: number }> {
+async function timeIt<T>(name: string, fn: () => Promise<T> | T, ops: (value: T) => number, rounds = ROUNDS): Promise<{ measurement: Measurement; value: T; wallMs: number }> {
   await fn(); // warm-up
   let best = Infinity;
   let wallMs = Infinity;
@@ -143,8 +146,7 @@ async function timeIt<T>(name: string, fn: () => Promise<T> | T, ops: (value: T)
 }
 
 export async function run(): Promise<void> {
-  // The hand-written loops take a few ms: best of 10 rounds so JIT luck does not flatter the engine's ratio.
-  const baseline = await timeIt('hand-written loop', handWritten, (v) => v.actions, 10);
+  const baseline = await timeIt('hand-written loop', handWritten, (v) => v.actions);
   for (const [label, concurrency] of [['default concurrency (20)', undefined], ['Sequential', 1]] as const) {
     const engine = await timeIt(`engine, ${label}`, () => runFlow({ definition: definition(concurrency), clock: new FakeClock('2024-01-01T00:00:00Z') }), (r) => r.history.size);
     const result = engine.value;
@@ -172,7 +174,7 @@ export async function run(): Promise<void> {
   printComparison(`flow engine, general path (${ITEMS} items, ${general.measurement.ops} actions, history included)`, general.measurement, baseline.measurement);
   printFigure('  engine Sequential, fresh records', `CPU ${(general.measurement.ms / 1000).toFixed(2)} s; engine takes ${(general.measurement.ms / baseline.measurement.ms).toFixed(1)}x the hand-written time (loop bodies that cannot reuse their records)`);
 
-  const byHand = await timeIt('hand-written loop', readThenAppendByHand, (v) => v.actions, 10);
+  const byHand = await timeIt('hand-written loop', readThenAppendByHand, (v) => v.actions);
   const appends = await timeIt('engine, Sequential', () => runFlow({ definition: readThenAppendDefinition(), clock: new FakeClock('2024-01-01T00:00:00Z') }), (r) => r.history.size);
   if (appends.value.status !== 'Succeeded' || appends.value.outputs.count !== ITEMS) throw new Error(`read-then-append run is wrong: ${appends.value.status} ${JSON.stringify(appends.value.outputs)}`);
   printComparison(`read length(variables('list')) then append (${ITEMS} items, ${appends.measurement.ops} actions)`, appends.measurement, byHand.measurement);
