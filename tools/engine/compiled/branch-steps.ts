@@ -37,10 +37,9 @@ export function branchingStep(action: PlannedAction, branches: readonly Compiled
  * its branch runs; here nothing can read the history before the step ends, so it only takes its place.
  */
 export function startContainer(action: PlannedAction, frame: Frame, start: number): ActionRun {
-  const run = frame.run;
   const record = placeRecord(action, frame, start);
-  run.history.reserve(record);
-  run.clock.setTime?.(start);
+  // A virtual clock is already at `start` (leaf-record.ts); a real one cannot be set.
+  frame.run.history.reserve(record);
   return record;
 }
 

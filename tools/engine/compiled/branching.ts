@@ -7,7 +7,7 @@ import { containerOutcome } from '../actions/container-status.js';
 import { conditionValue, evaluateCondition } from '../actions/condition-expression.js';
 import { isObject, wdlTypeName } from '../actions/values.js';
 import type { Outcome } from '../actions/action-type.js';
-import { compiledPart, evaluatePart } from '../inputs/templates.js';
+import { compiledPart, evaluatePart, mayReadVariables } from '../inputs/templates.js';
 import { CONDITION_FALSE, CONDITION_TRUE, EXPRESSION_TRUE } from '../history/record-shape.js';
 import type { GraphResult } from '../run-graph.js';
 
@@ -30,10 +30,12 @@ export function ifBranching(action: PlannedAction): Branching {
   const expression = action.definition.expression;
   // A template condition is evaluated through its compiled part directly (the designer's object form as usual).
   let template: ((context: Frame) => unknown) | undefined;
+  const readsVariables = mayReadVariables(expression);
   return {
     decide(frame) {
       if (isObject(expression)) return evaluateCondition(action, expression, frame);
       template ??= compiledPart(action, 'expression', expression);
+      if (!readsVariables) return conditionValue(action, template(frame));
       const reads = frame.run.arrayReads;
       const from = reads.mark();
       const value = template(frame);

@@ -1,7 +1,8 @@
 import type { PlannedAction } from '../definition/plan.js';
 import { failRecord, inputsTemplateOf } from '../run-action.js';
+import { mayReadVariables } from '../inputs/templates.js';
 import type { LeafRun } from './compiled-graph.js';
-import { endLeaf, startLeaf } from './leaf-record.js';
+import { endLeaf } from './leaf-record.js';
 
 /**
  * Compose as a leaf run: its outputs are the evaluated inputs (actions/compose.ts), written straight
@@ -9,13 +10,16 @@ import { endLeaf, startLeaf } from './leaf-record.js';
  */
 export function composeLeaf(action: PlannedAction): LeafRun {
   const template = inputsTemplateOf(action);
+  const readsVariables = mayReadVariables(action.definition.inputs);
   return (frame, record) => {
-    startLeaf(frame, record);
     try {
-      const reads = frame.run.arrayReads;
-      const from = reads.mark();
-      const value = template(frame);
-      reads.settle(from, value);
+      let value: unknown;
+      if (readsVariables) {
+        const reads = frame.run.arrayReads;
+        const from = reads.mark();
+        value = template(frame);
+        reads.settle(from, value);
+      } else value = template(frame);
       record.status = 'Succeeded';
       record.inputs = value;
       record.outputs = value;

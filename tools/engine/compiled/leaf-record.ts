@@ -11,16 +11,15 @@ import type { LeafRun, Step } from './compiled-graph.js';
  * turn passed and the record stored. The turn is granted at once: a compiled loop's task is alone
  * in the run (compiled-loop.ts), and a compiled concurrent loop gives its slots their turns itself
  * (compiled-concurrent.ts).
+ *
+ * On a virtual clock the clock is not touched: a compiled loop's actions take no virtual time and
+ * nothing else runs meanwhile, so every record of the loop starts and ends at the loop's start,
+ * where the Foreach's own start set the clock (run-action.ts execute).
  */
 export function placeLeaf(action: PlannedAction, frame: Frame, start: number): ActionRun {
   const record = placeRecord(action, frame, start);
   frame.run.history.reserve(record);
   return record;
-}
-
-/** The leaf starts running (run-action.ts's execute). */
-export function startLeaf(frame: Frame, record: ActionRun): void {
-  frame.run.clock.setTime?.(record.start);
 }
 
 /** A leaf run as one step: placed and run at once. */
@@ -31,8 +30,10 @@ export function leafAsStep(action: PlannedAction, run: LeafRun): Step {
 /** The leaf ended (run-action.ts's finish): its end time, the task's turn passed, the record stored by its known shape when it has one. */
 export function endLeaf(frame: Frame, record: ActionRun): ActionRun {
   const run = frame.run;
-  const now = run.clock.now();
-  if (now > record.end) record.end = now;
+  if (!run.virtualClock) {
+    const now = run.clock.now();
+    if (now > record.end) record.end = now;
+  }
   run.turns.passAlone(frame.task, record.end);
   const history = run.history;
   if (record.error !== undefined || record.extrasForHistory() !== undefined || !history.keepsShortcuts) history.store(record);

@@ -2,7 +2,7 @@ import type { PlannedAction } from '../definition/plan.js';
 import { RECORDED, type Outcome } from '../actions/action-type.js';
 import { applyOutcome, executionFor, failRecord } from '../run-action.js';
 import type { LeafRun } from './compiled-graph.js';
-import { endLeaf, startLeaf } from './leaf-record.js';
+import { endLeaf } from './leaf-record.js';
 
 /**
  * A leaf action (a variable action without a step of its own) as a leaf run: run-action.ts's
@@ -13,7 +13,6 @@ import { endLeaf, startLeaf } from './leaf-record.js';
 export function typeLeaf(action: PlannedAction): LeafRun {
   const type = action.type;
   return (frame, record) => {
-    startLeaf(frame, record);
     try {
       const outcome = type.run(executionFor(action, frame, record)) as Outcome;
       if (outcome !== RECORDED) applyOutcome(record, outcome);

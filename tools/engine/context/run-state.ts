@@ -90,6 +90,8 @@ export class RunState {
   /** What the Response / "Respond to a PowerApp or flow" action returned. */
   response: { statusCode: number; headers: Record<string, string>; body: unknown; by: string } | undefined;
   trigger: ActionRun | undefined;
+  /** The clock is virtual (it can be set): time moves only when an action waits. */
+  readonly virtualClock: boolean;
 
   constructor(
     readonly id: string,
@@ -103,6 +105,7 @@ export class RunState {
     readonly depth: number,
   ) {
     this.latest = new Array<ActionRun | undefined>(plan.actions.size).fill(undefined);
+    this.virtualClock = clock.setTime !== undefined;
   }
 }
 

@@ -35,6 +35,15 @@ export function evaluateChecked(compiled: (context: EvaluationContext) => unknow
   return result;
 }
 
+/**
+ * Whether evaluating a definition part may read a variable (it calls `variables()`, any case): only
+ * then can an evaluation leave array reads to settle (ArrayReads), so hot loops skip the check
+ * for the others. A mention inside a string literal only makes the answer a safe yes.
+ */
+export function mayReadVariables(part: unknown): boolean {
+  return /variables\s*\(/i.test(typeof part === 'string' ? part : (JSON.stringify(part) ?? ''));
+}
+
 /** Compiles a part now, so syntax errors surface before the run starts. */
 export function precompilePart(action: PlannedAction, part: string, value: unknown): void {
   if (!action.compiled.has(part)) action.compiled.set(part, compileTemplate(value) as (context: never) => unknown);
