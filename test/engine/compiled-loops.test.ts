@@ -4,6 +4,7 @@ import type { PlannedGraph } from '../../tools/engine/definition/plan.js';
 import { isCompilable } from '../../tools/engine/compiled/compilable.js';
 import { compileGraph } from '../../tools/engine/compiled/compile-graph.js';
 import { compiledIterations } from '../../tools/engine/compiled/compiled-loop.js';
+import { mayReadVariables } from '../../tools/engine/inputs/templates.js';
 
 /**
  * Which loop bodies run compiled (tools/engine/compiled/) and when. That a compiled run shows the
@@ -114,5 +115,40 @@ describe('the records of a compiled loop, as read back from the history', () => 
       { name: 'Add', status: 'Skipped', repetition: [1], inputs: undefined, outputs: undefined, error: 'ActionBranchingConditionNotSatisfied' },
       { name: 'Note', status: 'Succeeded', repetition: [1], inputs: { name: 'note', value: '1' }, outputs: { body: { name: 'note', value: '1' } }, error: undefined },
     ]);
+  });
+});
+
+describe('array variables read inside a compiled loop', () => {
+  // A Compose that keeps the array must keep the value it had (the next append copies it);
+  // one that only measures it must not force a copy. Function names are case-insensitive.
+  it.each([
+    ['variables()', "@variables('list')"],
+    ['VARIABLES() in capitals', "@VARIABLES('list')"],
+    ['inside an object', { seen: "@variables('list')" }],
+  ])('a Compose of %s keeps the snapshot of each iteration', async (_name, inputs) => {
+    const body = { Snapshot: { type: 'Compose', inputs }, Add: { ...append, runAfter: { Snapshot: ['Succeeded'] } } };
+    const before = compiledIterations.count;
+    const result = await runFlow({ definition: loopDefinition(body, { operationOptions: 'Sequential' }, 3), now: '2024-01-01T00:00:00Z' });
+    expect(compiledIterations.count - before).toBe(3);
+    const snapshots = result.history.records.filter((r) => r.name === 'Snapshot').map((r) => r.outputs);
+    const wrap = (list: number[]) => (typeof inputs === 'string' ? list : { seen: list });
+    expect(snapshots).toEqual([wrap([]), wrap([0]), wrap([0, 1])]);
+    expect(result.outputs.list).toEqual([0, 1, 2]);
+  });
+});
+
+describe('mayReadVariables', () => {
+  it.each([
+    ["@variables('x')", true],
+    ["@{VARIABLES ('x')}", true],
+    [{ a: ['@item()', { b: "@length(variables('x'))" }] }, true],
+    ['@item()', false],
+    [{ name: 'list', value: "@outputs('Compose')" }, false],
+    [42, false],
+    [undefined, false],
+    // Only a safe yes: a mention inside a string literal.
+    ["@concat('variables(', item())", true],
+  ] as Array<[unknown, boolean]>)('%j: %s', (part, expected) => {
+    expect(mayReadVariables(part)).toBe(expected);
   });
 });
