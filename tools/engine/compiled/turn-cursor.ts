@@ -16,6 +16,8 @@ class PassCursor {
   start = 0;
   end = 0;
   next = 0;
+  /** Every action of the pass so far succeeded (then so does the pass: no walk over its leaves). */
+  allSucceeded = true;
   // A branch pass: the If/Switch running it, its record and what it decided.
   owner: ActionRun | undefined = undefined;
   decision: unknown = undefined;
@@ -49,6 +51,7 @@ export class IterationTurns {
     const record = (cursor.compiled.leaves[cursor.next] as LeafRun)(cursor.frame, this.waiting as ActionRun);
     this.waiting = undefined;
     if (record.end > cursor.end) cursor.end = record.end;
+    if (record.status !== 'Succeeded') cursor.allSucceeded = false;
     cursor.next++;
     return this.advance();
   }
@@ -65,6 +68,7 @@ export class IterationTurns {
         if (at === undefined) {
           const skipped = cursor.frame.slots[action.slot] as ActionRun;
           if (skipped.end > cursor.end) cursor.end = skipped.end;
+          cursor.allSucceeded = false;
           cursor.next++;
         } else if (compiled.leaves[i] !== undefined) {
           this.waiting = placeLeaf(action, cursor.frame, at);
@@ -72,7 +76,7 @@ export class IterationTurns {
         } else this.enter(cursor, action, at);
         continue;
       }
-      const result = passResult(cursor.frame, graphStatus(compiled.graph, cursor.frame.slots), cursor.end);
+      const result = passResult(cursor.frame, cursor.allSucceeded ? 'Succeeded' : graphStatus(compiled.graph, cursor.frame.slots), cursor.end);
       if (this.depth === 0) return result;
       this.depth--;
       const parent = this.stack[this.depth] as PassCursor;
@@ -119,6 +123,7 @@ export class IterationTurns {
   private close(cursor: PassCursor, record: ActionRun): void {
     (cursor.compiled.branchings[cursor.next] as Branching).store(cursor.frame, record);
     if (record.end > cursor.end) cursor.end = record.end;
+    if (record.status !== 'Succeeded') cursor.allSucceeded = false;
     cursor.next++;
   }
 
@@ -131,6 +136,7 @@ export class IterationTurns {
     cursor.start = start;
     cursor.end = start;
     cursor.next = 0;
+    cursor.allSucceeded = true;
     cursor.owner = owner;
     cursor.decision = decision;
     cursor.taken = taken;

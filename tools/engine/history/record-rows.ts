@@ -21,16 +21,21 @@ const WIDE = 1 << 7;
 
 export class RecordRows {
   private readonly chunks: Int32Array[] = [new Int32Array(INTS_PER_ROW * FIRST_ROWS)];
+  /** The chunk written last and the index of its first row: rows come nearly in order, so most writes land there. */
+  private current: Int32Array = this.chunks[0] as Int32Array;
+  private currentFirst = 0;
   /** Start of the first row written: the others' starts are kept relative to it. */
   private base = Number.NaN;
   /** Start and end of the rows whose times do not fit a row, by index. */
   private readonly wide = new Map<number, { start: number; end: number }>();
 
   write(index: number, key: number, status: number, shape: number, loopIndex: number, start: number, end: number): void {
-    const chunk = index >>> CHUNK_BITS;
-    const at = INTS_PER_ROW * (index & ROW_MASK);
-    if (chunk >= this.chunks.length || at >= (this.chunks[chunk] as Int32Array).length) this.grow(chunk, at);
-    const ints = this.chunks[chunk] as Int32Array;
+    let ints = this.current;
+    let at = INTS_PER_ROW * (index - this.currentFirst);
+    if (at < 0 || at >= ints.length) {
+      ints = this.chunkOf(index);
+      at = INTS_PER_ROW * (index & ROW_MASK);
+    }
     if (this.base !== this.base) this.base = start;
     const offset = start - this.base;
     const head = (key << 8) | (status << 4) | shape;
@@ -71,16 +76,20 @@ export class RecordRows {
     return (this.chunks[index >>> CHUNK_BITS] as Int32Array)[INTS_PER_ROW * (index & ROW_MASK) + field] as number;
   }
 
-  /** Rows are written in order: either the first chunk doubles, or the next chunk starts. */
-  private grow(chunk: number, at: number): void {
-    if (chunk === 0) {
+  /** The chunk row `index` goes in, made current: the first chunk doubles until full, the others are allocated whole. */
+  private chunkOf(index: number): Int32Array {
+    const chunk = index >>> CHUNK_BITS;
+    const at = INTS_PER_ROW * (index & ROW_MASK);
+    if (chunk === 0 && at >= (this.chunks[0] as Int32Array).length) {
       let length = (this.chunks[0] as Int32Array).length;
       while (length <= at + INTS_PER_ROW - 1) length *= 2;
       const ints = new Int32Array(length);
       ints.set(this.chunks[0] as Int32Array);
       this.chunks[0] = ints;
-      return;
     }
     while (this.chunks.length <= chunk) this.chunks.push(new Int32Array(INTS_PER_ROW * ROWS_PER_CHUNK));
+    this.current = this.chunks[chunk] as Int32Array;
+    this.currentFirst = chunk << CHUNK_BITS;
+    return this.current;
   }
 }

@@ -178,7 +178,7 @@ export class RunHistory {
    */
   storeSame(record: ActionRun, value: unknown): void {
     const index = this.takeIndex(record);
-    this.rows.write(index, this.rowKey(record), statusNumber(record.status), SAME, this.rowLoopIndex(index, record.repetition), record.start, record.end);
+    this.rows.write(index, this.rowKey(record), rowStatus(record.status), SAME, this.rowLoopIndex(index, record.repetition), record.start, record.end);
     if (value !== undefined) this.inputs.set(index, value);
   }
 
@@ -186,7 +186,7 @@ export class RunHistory {
   storeVariable(record: ActionRun, shape: typeof SET_VARIABLE | typeof APPEND_VARIABLE, name: string, value: unknown): void {
     const index = this.takeIndex(record);
     const key = this.rowKey(record);
-    this.rows.write(index, key, statusNumber(record.status), shape, this.rowLoopIndex(index, record.repetition), record.start, record.end);
+    this.rows.write(index, key, rowStatus(record.status), shape, this.rowLoopIndex(index, record.repetition), record.start, record.end);
     if (value !== undefined) this.inputs.set(index, value);
     // An action names the same variable every time: the name is kept once per action unless it changes.
     const usual = (this.variableNames[key] ??= name);
@@ -196,7 +196,7 @@ export class RunHistory {
   /** An If whose inputs are one of the shared EXPRESSION_TRUE / _FALSE records, no outputs. */
   storeCondition(record: ActionRun, shape: typeof CONDITION_TRUE | typeof CONDITION_FALSE): void {
     const index = this.takeIndex(record);
-    this.rows.write(index, this.rowKey(record), statusNumber(record.status), shape, this.rowLoopIndex(index, record.repetition), record.start, record.end);
+    this.rows.write(index, this.rowKey(record), rowStatus(record.status), shape, this.rowLoopIndex(index, record.repetition), record.start, record.end);
   }
 
   /** An action of a branch not taken: Skipped with its action's shared error (any other error: stored as is). */
@@ -217,10 +217,10 @@ export class RunHistory {
     return index;
   }
 
-  /** keyOf, with the key a record already has taken as it is (records keep their key: same action, same run). */
+  /** keyOf, with the key a record already has taken as it is: a record belongs to one run, and keeps its key (same action, same run). */
   private rowKey(record: ActionRun): number {
     const key = record.historyKey;
-    return key >= 0 && this.keyNames[key] === record.name ? key : this.keyOf(record);
+    return key >= 0 ? key : this.keyOf(record);
   }
 
   /** loopIndexOf, with the one-loop case inline. */
@@ -327,3 +327,9 @@ export class RunHistory {
 const NONE = -1;
 const NESTED = -2;
 const STATUS_SKIPPED = statusNumber('Skipped');
+const STATUS_SUCCEEDED = statusNumber('Succeeded');
+
+/** statusNumber with the compiled stores' usual answer first. */
+function rowStatus(status: string): number {
+  return status === 'Succeeded' ? STATUS_SUCCEEDED : statusNumber(status);
+}
