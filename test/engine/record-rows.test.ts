@@ -48,4 +48,19 @@ describe('record rows', () => {
     }
     expect(read(stored, count - 1).loopIndex).toBe(count - 2);
   });
+
+  it('keeps rows written out of order, back and forth across chunks (a container is stored after the records inside it)', () => {
+    const stored = new RecordRows();
+    const count = 140_000;
+    // Every 1000th row is written only after the next 999: rows go back into earlier chunks, the first one still small.
+    const order: number[] = [];
+    for (let first = 0; first < count; first += 1000) {
+      for (let i = first + 1; i < Math.min(first + 1000, count); i++) order.push(i);
+      order.push(first);
+    }
+    order.push(0);
+    for (const i of order) stored.write(i, i % 300, 1, i % 4, i, T, T);
+    for (let i = 0; i < count; i += 499) expect(read(stored, i)).toEqual({ key: i % 300, status: 1, shape: i % 4, loopIndex: i, start: T, end: T });
+    for (const i of [0, 65_535, 65_536, 131_071, 131_072, count - 1]) expect(read(stored, i).loopIndex).toBe(i);
+  });
 });
