@@ -72,10 +72,14 @@ export function skipBranch(branch: CompiledGraph, frame: Frame, at: number): voi
   }
   for (let a = 0; a < order.length; a++) {
     const action = order[a] as PlannedAction;
-    const record = frame.takeNotTakenRecord(action, at);
-    record.status = 'Skipped';
-    record.restoreExtras(SKIPPED_EXTRAS);
-    record.error = notTakenError(action);
+    const error = notTakenError(action);
+    let record = frame.reuseNotTakenRecord(action, at, error);
+    if (record === undefined) {
+      record = frame.takeNotTakenRecord(action, at);
+      record.status = 'Skipped';
+      record.restoreExtras(SKIPPED_EXTRAS);
+      record.error = error;
+    }
     run.latest[action.index] = record;
     history.reserve(record);
     history.storeNotTaken(record);

@@ -102,6 +102,20 @@ export class Frame implements EvaluationContext {
     return this.pooledRecord(this.pool?.notTaken, action.index, action, start);
   }
 
+  /**
+   * takeNotTakenRecord for a record that was a not-taken record before: such a record is only ever
+   * that (same action, same error, no inputs or outputs), so only its times and loop indexes change.
+   * Undefined when there is no such pooled record yet.
+   */
+  reuseNotTakenRecord(action: PlannedAction, start: number, error: unknown): ActionRun | undefined {
+    const record = this.pool?.notTaken[action.index];
+    if (record === undefined || record.error !== error || record.historyIndex !== -1) return undefined;
+    record.start = start;
+    record.end = start;
+    record.repetition = this.repetition;
+    return record;
+  }
+
   private pooledRecord(records: Array<ActionRun | undefined> | undefined, at: number, action: PlannedAction, start: number): ActionRun {
     let record = records?.[at];
     if (record !== undefined) record.reuse(start, this.repetition);
