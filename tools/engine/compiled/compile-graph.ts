@@ -1,5 +1,5 @@
 import type { PlannedAction, PlannedGraph } from '../definition/plan.js';
-import type { CompiledGraph, LeafRun } from './compiled-graph.js';
+import type { CompiledGraph, CompiledLeaf } from './compiled-graph.js';
 import { COMPILED_LEAF_TYPES, isCompilable } from './compilable.js';
 import { composeLeaf } from './compose-leaf.js';
 import { variableLeaf } from './variable-leaf.js';
@@ -7,7 +7,6 @@ import { setVariableValue } from '../actions/set-variable.js';
 import { appendToArray } from '../actions/append-to-array-variable.js';
 import { APPEND_VARIABLE, SET_VARIABLE } from '../history/record-shape.js';
 import { typeLeaf } from './type-leaf.js';
-import { leafAsStep } from './leaf-record.js';
 import { branchingStep } from './branch-steps.js';
 import { ifBranching, switchBranching, type Branching } from './branching.js';
 
@@ -18,20 +17,17 @@ export function compileGraph(graph: PlannedGraph): CompiledGraph | undefined {
   if (!isCompilable(graph)) return undefined;
   let answer = compiled.get(graph);
   if (answer === undefined) {
-    const leaves = graph.order.map(leafFor);
-    const branches = graph.order.map((action, i) => (leaves[i] === undefined ? branchesOf(action) : undefined));
-    const branchings = graph.order.map((action, i) => (leaves[i] === undefined ? (isIf(action) ? ifBranching(action) : switchBranching(action)) : undefined));
-    const steps = graph.order.map((action, i) => {
-      const leaf = leaves[i];
-      return leaf !== undefined ? leafAsStep(action, leaf) : branchingStep(action, branches[i] as CompiledGraph[], branchings[i] as Branching);
-    });
-    answer = { graph, steps, leaves, branchings, branches };
+    const compiledLeaves = graph.order.map(leafFor);
+    const branches = graph.order.map((action, i) => (compiledLeaves[i] === undefined ? branchesOf(action) : undefined));
+    const branchings = graph.order.map((action, i) => (compiledLeaves[i] === undefined ? (isIf(action) ? ifBranching(action) : switchBranching(action)) : undefined));
+    const steps = graph.order.map((action, i) => compiledLeaves[i]?.step ?? branchingStep(action, branches[i] as CompiledGraph[], branchings[i] as Branching));
+    answer = { graph, steps, leaves: compiledLeaves.map((leaf) => leaf?.run), branchings, branches };
     compiled.set(graph, answer);
   }
   return answer;
 }
 
-function leafFor(action: PlannedAction): LeafRun | undefined {
+function leafFor(action: PlannedAction): CompiledLeaf | undefined {
   const type = action.definition.type.toLowerCase();
   if (type === 'compose') return composeLeaf(action);
   if (type === 'setvariable') return variableLeaf(action, setVariableValue, SET_VARIABLE);

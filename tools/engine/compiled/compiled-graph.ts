@@ -15,6 +15,16 @@ export type Step = (frame: Frame, start: number) => ActionRun;
  */
 export type LeafRun = (frame: Frame, record: ActionRun) => ActionRun;
 
+/**
+ * A leaf action compiled: its run, and the step that places and runs it. Both call one
+ * module-level function of the leaf's kind (compose-leaf.ts...), so that V8 inlines it into each:
+ * a step calling the run closure would add a call V8 cannot inline (a different closure per action).
+ */
+export interface CompiledLeaf {
+  readonly run: LeafRun;
+  readonly step: Step;
+}
+
 /** A graph compiled once: one step per action, in the graph's run order. */
 export interface CompiledGraph {
   readonly graph: PlannedGraph;

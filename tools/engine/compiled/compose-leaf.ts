@@ -1,31 +1,45 @@
 import type { PlannedAction } from '../definition/plan.js';
+import type { Frame } from '../context/frame.js';
+import type { ActionRun } from '../history/action-run.js';
 import { failRecord, inputsTemplateOf } from '../run-action.js';
 import { mayReadVariables } from '../inputs/templates.js';
-import type { LeafRun } from './compiled-graph.js';
-import { endLeaf } from './leaf-record.js';
+import type { CompiledLeaf } from './compiled-graph.js';
+import { endLeaf, placeLeaf } from './leaf-record.js';
+
+/** What a Compose's run needs, fixed when it is compiled. */
+interface ComposeParts {
+  readonly action: PlannedAction;
+  readonly template: (context: Frame) => unknown;
+  /** Whether the inputs call variables(): only then are array reads settled (ArrayReads). */
+  readonly readsVariables: boolean;
+}
 
 /**
  * Compose as a leaf run: its outputs are the evaluated inputs (actions/compose.ts), written straight
  * into the record. The hottest action of data loops, so no execution object or outcome check.
  */
-export function composeLeaf(action: PlannedAction): LeafRun {
-  const template = inputsTemplateOf(action);
-  const readsVariables = mayReadVariables(action.definition.inputs);
-  return (frame, record) => {
-    try {
-      let value: unknown;
-      if (readsVariables) {
-        const reads = frame.run.arrayReads;
-        const from = reads.mark();
-        value = template(frame);
-        reads.settle(from, value);
-      } else value = template(frame);
-      record.status = 'Succeeded';
-      record.inputs = value;
-      record.outputs = value;
-    } catch (error) {
-      failRecord(record, action.name, error);
-    }
-    return endLeaf(frame, record);
+export function composeLeaf(action: PlannedAction): CompiledLeaf {
+  const parts: ComposeParts = { action, template: inputsTemplateOf(action), readsVariables: mayReadVariables(action.definition.inputs) };
+  return {
+    run: (frame, record) => runCompose(parts, frame, record),
+    step: (frame, start) => runCompose(parts, frame, placeLeaf(action, frame, start)),
   };
+}
+
+function runCompose(parts: ComposeParts, frame: Frame, record: ActionRun): ActionRun {
+  try {
+    let value: unknown;
+    if (parts.readsVariables) {
+      const reads = frame.run.arrayReads;
+      const from = reads.mark();
+      value = parts.template(frame);
+      reads.settle(from, value);
+    } else value = parts.template(frame);
+    record.status = 'Succeeded';
+    record.inputs = value;
+    record.outputs = value;
+  } catch (error) {
+    failRecord(record, parts.action.name, error);
+  }
+  return endLeaf(frame, record);
 }

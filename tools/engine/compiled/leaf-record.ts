@@ -3,7 +3,6 @@ import type { Frame } from '../context/frame.js';
 import type { ActionRun } from '../history/action-run.js';
 import { APPEND_VARIABLE, SET_VARIABLE } from '../history/record-shape.js';
 import { placeRecord } from '../run-action.js';
-import type { LeafRun, Step } from './compiled-graph.js';
 
 /**
  * What run-action.ts does around a leaf action, for compiled steps: the record taken and placed
@@ -20,11 +19,6 @@ export function placeLeaf(action: PlannedAction, frame: Frame, start: number): A
   const record = placeRecord(action, frame, start);
   frame.run.history.reserve(record);
   return record;
-}
-
-/** A leaf run as one step: placed and run at once. */
-export function leafAsStep(action: PlannedAction, run: LeafRun): Step {
-  return (frame, start) => run(frame, placeLeaf(action, frame, start));
 }
 
 /** The leaf ended (run-action.ts's finish): its end time, the task's turn passed, the record stored by its known shape when it has one. */

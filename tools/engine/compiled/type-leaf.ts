@@ -1,8 +1,10 @@
 import type { PlannedAction } from '../definition/plan.js';
+import type { Frame } from '../context/frame.js';
+import type { ActionRun } from '../history/action-run.js';
 import { RECORDED, type Outcome } from '../actions/action-type.js';
 import { applyOutcome, executionFor, failRecord } from '../run-action.js';
-import type { LeafRun } from './compiled-graph.js';
-import { endLeaf } from './leaf-record.js';
+import type { CompiledLeaf } from './compiled-graph.js';
+import { endLeaf, placeLeaf } from './leaf-record.js';
 
 /**
  * A leaf action (a variable action without a step of its own) as a leaf run: run-action.ts's
@@ -10,15 +12,19 @@ import { endLeaf } from './leaf-record.js';
  * checks that cannot apply (no timeout, no tracked properties: compilable.ts). The action type
  * itself does the work.
  */
-export function typeLeaf(action: PlannedAction): LeafRun {
-  const type = action.type;
-  return (frame, record) => {
-    try {
-      const outcome = type.run(executionFor(action, frame, record)) as Outcome;
-      if (outcome !== RECORDED) applyOutcome(record, outcome);
-    } catch (error) {
-      failRecord(record, action.name, error);
-    }
-    return endLeaf(frame, record);
+export function typeLeaf(action: PlannedAction): CompiledLeaf {
+  return {
+    run: (frame, record) => runType(action, frame, record),
+    step: (frame, start) => runType(action, frame, placeLeaf(action, frame, start)),
   };
+}
+
+function runType(action: PlannedAction, frame: Frame, record: ActionRun): ActionRun {
+  try {
+    const outcome = action.type.run(executionFor(action, frame, record)) as Outcome;
+    if (outcome !== RECORDED) applyOutcome(record, outcome);
+  } catch (error) {
+    failRecord(record, action.name, error);
+  }
+  return endLeaf(frame, record);
 }
