@@ -58,6 +58,7 @@ const benchBody = {
 const runs: Array<{ name: string; definition: WorkflowDefinition; options?: Partial<RunFlowOptions>; compiled: number }> = [
   { name: 'Sequential loop', definition: loopDefinition(benchBody), compiled: 6 },
   { name: 'Sequential loop, outline history', definition: loopDefinition(benchBody), options: { historyDetail: 'outline' }, compiled: 6 },
+  { name: 'Sequential loop on the real clock (compiled loops take no virtual time)', definition: loopDefinition(benchBody), options: { clock: systemClock }, compiled: 0 },
   { name: 'Sequential loop, compiledLoops: false', definition: loopDefinition(benchBody), options: { compiledLoops: false }, compiled: 0 },
   { name: 'Sequential loop, reuseRecords: false', definition: loopDefinition(benchBody), options: { reuseRecords: false }, compiled: 0 },
   { name: 'Sequential loop, onActionComplete (records handed out)', definition: loopDefinition(benchBody), options: { onActionComplete: () => undefined }, compiled: 0 },

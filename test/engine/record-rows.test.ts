@@ -33,8 +33,8 @@ function read(rows: RecordRows, index: number): Row {
 describe('record rows', () => {
   it.each(rows)('$name', ({ row }) => {
     const stored = new RecordRows();
-    stored.write(0, 0, 1, 0, -1, T, T);
-    stored.write(1, row.key, row.status, row.shape, row.loopIndex, row.start, row.end);
+    stored.write(0, 0, 1, 0, -1, { start: T, end: T });
+    stored.write(1, row.key, row.status, row.shape, row.loopIndex, { start: row.start, end: row.end });
     expect(read(stored, 1)).toEqual(row);
     expect(read(stored, 0)).toEqual(rows[0]?.row);
   });
@@ -42,7 +42,7 @@ describe('record rows', () => {
   it('keeps every row across chunk boundaries (the first chunk doubling, then whole chunks)', () => {
     const stored = new RecordRows();
     const count = 200_003;
-    for (let i = 0; i < count; i++) stored.write(i, i % 500, i % 8, i % 5, i - 1, T + (i % 7 === 0 ? -i : i), T + i + (i % 11 === 0 ? 3 : 0));
+    for (let i = 0; i < count; i++) stored.write(i, i % 500, i % 8, i % 5, i - 1, { start: T + (i % 7 === 0 ? -i : i), end: T + i + (i % 11 === 0 ? 3 : 0) });
     for (let i = 0; i < count; i += 997) {
       expect(read(stored, i)).toEqual({ key: i % 500, status: i % 8, shape: i % 5, loopIndex: i - 1, start: T + (i % 7 === 0 ? -i : i), end: T + i + (i % 11 === 0 ? 3 : 0) });
     }
@@ -59,7 +59,7 @@ describe('record rows', () => {
       order.push(first);
     }
     order.push(0);
-    for (const i of order) stored.write(i, i % 300, 1, i % 4, i, T, T);
+    for (const i of order) stored.write(i, i % 300, 1, i % 4, i, { start: T, end: T });
     for (let i = 0; i < count; i += 499) expect(read(stored, i)).toEqual({ key: i % 300, status: 1, shape: i % 4, loopIndex: i, start: T, end: T });
     for (const i of [0, 65_535, 65_536, 131_071, 131_072, count - 1]) expect(read(stored, i).loopIndex).toBe(i);
   });

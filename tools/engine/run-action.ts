@@ -181,7 +181,11 @@ export function runAction(action: PlannedAction, frame: Frame, start: number): M
 
 /** The record an action starts with, in its frame's slot and as the action's latest record. */
 export function placeRecord(action: PlannedAction, frame: Frame, start: number): ActionRun {
-  const record = frame.takeRecord(action, start);
+  return placeTakenRecord(action, frame, frame.takeRecord(action, start));
+}
+
+/** placeRecord for a record already taken (compiled loops take theirs at the loop's time: Frame.takeLoopRecord). */
+export function placeTakenRecord(action: PlannedAction, frame: Frame, record: ActionRun): ActionRun {
   if (action.secureInputs) record.secureInputs = true;
   if (action.secureOutputs) record.secureOutputs = true;
   frame.slots[action.slot] = record;

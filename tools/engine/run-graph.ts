@@ -79,6 +79,31 @@ function runAfterStart(action: PlannedAction, frame: Frame, start: number): numb
   return undefined;
 }
 
+/**
+ * startOrSkip for a compiled pass, where every predecessor ended at `frame.run.compiledLoopTime`
+ * (compiled/compiled-loop.ts): whether the action runs; if not, it is recorded Skipped then.
+ */
+export function runsAfter(action: PlannedAction, frame: Frame): boolean {
+  if (frame.run.terminated) return skipTerminated(action, frame, frame.run.compiledLoopTime) !== undefined;
+  return action.runAfter.length === 0 || compiledRunAfterMet(action, frame);
+}
+
+function compiledRunAfterMet(action: PlannedAction, frame: Frame): boolean {
+  const slots = frame.slots;
+  const edges = action.runAfter;
+  for (let e = 0; e < edges.length; e++) {
+    const edge = edges[e] as RunAfterEdge;
+    const predecessor = slots[edge.slot];
+    if (predecessor === undefined ? (edge.mask & SKIPPED_BIT) === 0 : (edge.mask & statusBit(predecessor.status)) === 0) {
+      const at = frame.run.compiledLoopTime;
+      const unmet = checkRunAfter(action, slots, at).unmet as UnmetCondition;
+      skip(action, frame, at, { code: 'ActionConditionFailed', message: skippedMessage(action.name, unmet) });
+      return false;
+    }
+  }
+  return true;
+}
+
 function skipTerminated(action: PlannedAction, frame: Frame, end: number): undefined {
   skip(action, frame, end, { code: 'ActionSkipped', message: `The execution of template action '${action.name}' is skipped: the run was terminated by action '${frame.run.terminated?.by}'.` });
   return undefined;

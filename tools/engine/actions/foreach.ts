@@ -7,7 +7,7 @@ import type { Frame } from '../context/frame.js';
 import type { ActionExecution } from '../run-action.js';
 import { wdlTypeName } from './values.js';
 import { compiledLoopBody, runCompiledIteration } from '../compiled/compiled-loop.js';
-import { compiledConcurrentBody, runCompiledConcurrent } from '../compiled/compiled-concurrent.js';
+import { runCompiledConcurrent } from '../compiled/compiled-concurrent.js';
 import { isPromise, andThen, Pending, type MaybePromise } from '../sync-or-async.js';
 
 /** Logic Apps' documented default and bounds for `runtimeConfiguration.concurrency.repetitions`. */
@@ -68,13 +68,11 @@ function sequential(execution: ActionExecution, items: unknown[]): MaybePromise<
   const summary: LoopSummary = { failed: false, end: execution.record.start, last: undefined };
   const body = compiledLoopBody(execution);
   if (body !== undefined) {
-    let time = execution.record.start;
     for (let index = 0; index < items.length; index++) {
       if (execution.run.terminated) break;
-      const result = runCompiledIteration(execution, body, items[index], index, time, summary.last?.frame);
+      const result = runCompiledIteration(execution, body, items[index], index, summary.last?.frame);
       note(summary, result);
       summary.last = result;
-      time = result.end;
     }
     return summary;
   }
@@ -130,7 +128,7 @@ function concurrent(execution: ActionExecution, items: unknown[], degree: number
       summary.last = result;
     }
   };
-  const body = compiledConcurrentBody(execution);
+  const body = compiledLoopBody(execution);
   if (body !== undefined) {
     runCompiledConcurrent(execution, body, items, degree, finished);
     return summary;

@@ -2,7 +2,7 @@ import type { PlannedAction } from '../definition/plan.js';
 import type { Frame } from '../context/frame.js';
 import type { ActionRun } from '../history/action-run.js';
 import { SKIPPED_EXTRAS } from '../history/record-shape.js';
-import { applyOutcome, failRecord, notTakenError, placeRecord, skipNotTaken } from '../run-action.js';
+import { applyOutcome, failRecord, notTakenError, placeTakenRecord, skipNotTaken } from '../run-action.js';
 import type { GraphResult } from '../run-graph.js';
 import type { CompiledGraph, Step } from './compiled-graph.js';
 import type { Branching } from './branching.js';
@@ -15,14 +15,14 @@ import { runCompiledGraph } from './run-compiled-graph.js';
  * `branches`: the action's branchList, compiled, in the same order.
  */
 export function branchingStep(action: PlannedAction, branches: readonly CompiledGraph[], branching: Branching): Step {
-  return (frame, start) => {
-    const record = startContainer(action, frame, start);
+  return (frame) => {
+    const record = startContainer(action, frame);
     try {
       const decision = branching.decide(frame);
       const taken = branching.branchOf(decision);
-      for (let b = 0; b < taken; b++) skipBranch(branches[b] as CompiledGraph, frame, start);
-      const branch = runBranch(branches[taken] as CompiledGraph, frame, record, start);
-      for (let b = taken + 1; b < branches.length; b++) skipBranch(branches[b] as CompiledGraph, frame, start);
+      for (let b = 0; b < taken; b++) skipBranch(branches[b] as CompiledGraph, frame);
+      const branch = runBranch(branches[taken] as CompiledGraph, frame, record);
+      for (let b = taken + 1; b < branches.length; b++) skipBranch(branches[b] as CompiledGraph, frame);
       applyOutcome(record, branching.outcome(record, branch, decision));
     } catch (error) {
       failRecord(record, action.name, error);
@@ -36,22 +36,22 @@ export function branchingStep(action: PlannedAction, branches: readonly Compiled
  * run-action.ts's runAction for a container. The general path lists its record as running while
  * its branch runs; here nothing can read the history before the step ends, so it only takes its place.
  */
-export function startContainer(action: PlannedAction, frame: Frame, start: number): ActionRun {
-  const record = placeRecord(action, frame, start);
-  // A virtual clock is already at `start` (leaf-record.ts); a real one cannot be set.
+export function startContainer(action: PlannedAction, frame: Frame): ActionRun {
+  // The clock is already at the loop's time (leaf-record.ts).
+  const record = placeTakenRecord(action, frame, frame.takeLoopRecord(action));
   frame.run.history.reserve(record);
   return record;
 }
 
 /** ActionExecution.runBranch with the branch compiled. */
-function runBranch(branch: CompiledGraph, frame: Frame, record: ActionRun, start: number): GraphResult {
-  if (branch.graph.order.length === 0) return emptyBranch(start);
-  return runCompiledGraph(branch, branchFrame(branch, frame, record), start);
+function runBranch(branch: CompiledGraph, frame: Frame, record: ActionRun): GraphResult {
+  if (branch.graph.order.length === 0) return emptyBranch(frame);
+  return runCompiledGraph(branch, branchFrame(branch, frame, record));
 }
 
 /** What an empty branch's pass gives. */
-export function emptyBranch(start: number): GraphResult {
-  return { status: 'Succeeded', end: start, frame: undefined };
+export function emptyBranch(frame: Frame): GraphResult {
+  return { status: 'Succeeded', end: frame.run.compiledLoopTime, frame: undefined };
 }
 
 /** The frame a (non-empty) branch runs in, the container record's inner pass. */
@@ -62,9 +62,10 @@ export function branchFrame(branch: CompiledGraph, frame: Frame, record: ActionR
 }
 
 /** The actions of a branch not taken, recorded Skipped: run-action.ts's skipNotTaken, stored by their known shape. */
-export function skipBranch(branch: CompiledGraph, frame: Frame, at: number): void {
+export function skipBranch(branch: CompiledGraph, frame: Frame): void {
   const order = branch.graph.order;
   const run = frame.run;
+  const at = run.compiledLoopTime;
   const history = run.history;
   if (!history.keepsShortcuts) {
     for (let a = 0; a < order.length; a++) skipNotTaken(order[a] as PlannedAction, frame, at);
@@ -73,7 +74,7 @@ export function skipBranch(branch: CompiledGraph, frame: Frame, at: number): voi
   for (let a = 0; a < order.length; a++) {
     const action = order[a] as PlannedAction;
     const error = notTakenError(action);
-    let record = frame.reuseNotTakenRecord(action, at, error);
+    let record = frame.reuseNotTakenRecord(action, error);
     if (record === undefined) {
       record = frame.takeNotTakenRecord(action, at);
       record.status = 'Skipped';

@@ -2,7 +2,7 @@ import type { Frame } from '../context/frame.js';
 import type { ActionExecution } from '../run-action.js';
 import type { GraphResult } from '../run-graph.js';
 import type { CompiledGraph } from './compiled-graph.js';
-import { compiledLoopBody, compiledPassFrame } from './compiled-loop.js';
+import { compiledPassFrame } from './compiled-loop.js';
 import { IterationTurns } from './turn-cursor.js';
 
 /** One worker of the loop: the iteration it runs, paused at its next leaf (turn-cursor.ts). */
@@ -12,25 +12,16 @@ interface Slot {
   readonly turns: IterationTurns;
 }
 
-/**
- * The compiled body of a concurrent Foreach (compiled-loop.ts's rule), when the run's clock is
- * virtual: on a real clock each action takes real time, so turns would no longer be ready all at
- * once and the rotation below would not be the turn model's order.
- */
-export function compiledConcurrentBody(execution: ActionExecution): CompiledGraph | undefined {
-  return execution.run.clock.setTime === undefined ? undefined : compiledLoopBody(execution);
-}
 
 /**
  * A concurrent Foreach of a compiled body, with the turn model of context/turns.ts: a ring of
  * `degree` worker slots, one leaf action per turn. Compiled bodies run in zero virtual time (a
- * virtual clock, compilable.ts), so every turn is ready at the same time and the model's tie-break
+ * virtual clock, compiled-loop.ts), so every turn is ready at the same time and the model's tie-break
  * alone decides: first in, first out, i.e. the slots in rotation. As in the general path, the
  * first worker slots start one after the other (each runs its first action at once), and a slot
  * whose iteration ends goes on with the next item in its place in the rotation.
  */
 export function runCompiledConcurrent(execution: ActionExecution, body: CompiledGraph, items: readonly unknown[], degree: number, onIteration: (index: number, result: GraphResult) => void): void {
-  const start = execution.record.start;
   const first = Math.min(degree, items.length);
   // As in the general path, the first slots take the first items before any of them runs.
   let next = first;
@@ -44,7 +35,7 @@ export function runCompiledConcurrent(execution: ActionExecution, body: Compiled
           slot.index = index;
           slot.frame = frame;
         }
-        const ended = slot.turns.begin(body, frame, start);
+        const ended = slot.turns.begin(body, frame);
         if (ended === undefined) return slot;
         // An iteration without a leaf to run ends at once; its slot takes the next item.
         onIteration(index, ended);

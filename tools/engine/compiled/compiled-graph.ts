@@ -4,10 +4,11 @@ import type { ActionRun } from '../history/action-run.js';
 import type { Branching } from './branching.js';
 
 /**
- * One action of a compiled graph: runs it now, in `frame`, from `start` (its runAfter already
- * met), and returns its finished record, exactly as the general path (run-action.ts) would.
+ * One action of a compiled graph: runs it now, in `frame` (its runAfter already met), and returns
+ * its finished record, exactly as the general path (run-action.ts) would. It starts at the loop's
+ * time (RunState.compiledLoopTime), as everything in a compiled loop.
  */
-export type Step = (frame: Frame, start: number) => ActionRun;
+export type Step = (frame: Frame) => ActionRun;
 
 /**
  * A leaf action's run once its record is placed (leaf-record.ts placeLeaf): in a concurrent loop

@@ -8,23 +8,28 @@ import { runCompiledGraph } from './run-compiled-graph.js';
 
 /**
  * The compiled body of a Foreach, when it may run compiled: records pooled and compiled loops
- * allowed (HistoryOptions), a compilable body (compilable.ts), and the loop's task the run's only
- * one, so nothing else competes for turns. The body never waits, so that stays true until the
- * loop ends. A Sequential loop then runs its iterations one after the other (runCompiledIteration);
- * a concurrent one gives its iterations their turns itself (compiled-concurrent.ts).
+ * allowed (HistoryOptions), a compilable body (compilable.ts), the loop's task the run's only
+ * one, so nothing else competes for turns, and a virtual clock (the default; a caller may pass a
+ * real one). The body never waits, so the task stays alone until the loop ends, and the loop
+ * takes no virtual time: every record of it starts and ends at the loop's start, kept in
+ * RunState.compiledLoopTime. A Sequential loop then runs its iterations one after the other
+ * (runCompiledIteration); a concurrent one gives its iterations their turns itself
+ * (compiled-concurrent.ts).
  */
 export function compiledLoopBody(execution: ActionExecution): CompiledGraph | undefined {
   const run = execution.run;
-  if (!run.history.compiling || !run.turns.isAlone(execution.frame.task)) return undefined;
-  return compileGraph(execution.action.branches.get('actions') as PlannedGraph);
+  if (!run.history.compiling || !run.virtualClock || !run.turns.isAlone(execution.frame.task)) return undefined;
+  const body = compileGraph(execution.action.branches.get('actions') as PlannedGraph);
+  if (body !== undefined) run.compiledLoopTime = execution.record.start;
+  return body;
 }
 
 /** How many loop iterations ran compiled in this process (for tests: the fast path is really taken). */
 export const compiledIterations = { count: 0 };
 
 /** ActionExecution.runIteration with the body compiled. */
-export function runCompiledIteration(execution: ActionExecution, body: CompiledGraph, item: unknown, index: number, start: number, previous: Frame | undefined): GraphResult {
-  return runCompiledGraph(body, compiledPassFrame(execution, body, item, index, previous), start);
+export function runCompiledIteration(execution: ActionExecution, body: CompiledGraph, item: unknown, index: number, previous: Frame | undefined): GraphResult {
+  return runCompiledGraph(body, compiledPassFrame(execution, body, item, index, previous));
 }
 
 /** The frame of a compiled iteration (a worker's ended one reused when pooled), the loop record's inner pass. */

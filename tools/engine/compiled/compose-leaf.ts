@@ -22,7 +22,7 @@ export function composeLeaf(action: PlannedAction): CompiledLeaf {
   const parts: ComposeParts = { action, template: inputsTemplateOf(action), readsVariables: mayReadVariables(action.definition.inputs) };
   return {
     run: (frame, record) => runCompose(parts, frame, record),
-    step: (frame, start) => runCompose(parts, frame, placeLeaf(action, frame, start)),
+    step: (frame) => runCompose(parts, frame, placeLeaf(action, frame)),
   };
 }
 

@@ -2,7 +2,7 @@ import type { PlannedAction } from '../definition/plan.js';
 import type { Frame } from '../context/frame.js';
 import type { ActionRun } from '../history/action-run.js';
 import { APPEND_VARIABLE, SET_VARIABLE } from '../history/record-shape.js';
-import { placeRecord } from '../run-action.js';
+import { placeTakenRecord } from '../run-action.js';
 
 /**
  * What run-action.ts does around a leaf action, for compiled steps: the record taken and placed
@@ -11,12 +11,12 @@ import { placeRecord } from '../run-action.js';
  * in the run (compiled-loop.ts), and a compiled concurrent loop gives its slots their turns itself
  * (compiled-concurrent.ts).
  *
- * On a virtual clock the clock is not touched: a compiled loop's actions take no virtual time and
- * nothing else runs meanwhile, so every record of the loop starts and ends at the loop's start,
- * where the Foreach's own start set the clock (run-action.ts execute).
+ * The clock is not touched: compiled loops run on a virtual clock (compiled-loop.ts), their
+ * actions take no virtual time and nothing else runs meanwhile, so every record of the loop starts
+ * and ends at the loop's start, where the Foreach's own start set the clock (run-action.ts execute).
  */
-export function placeLeaf(action: PlannedAction, frame: Frame, start: number): ActionRun {
-  const record = placeRecord(action, frame, start);
+export function placeLeaf(action: PlannedAction, frame: Frame): ActionRun {
+  const record = placeTakenRecord(action, frame, frame.takeLoopRecord(action));
   frame.run.history.reserve(record);
   return record;
 }
@@ -24,11 +24,7 @@ export function placeLeaf(action: PlannedAction, frame: Frame, start: number): A
 /** The leaf ended (run-action.ts's finish): its end time, the task's turn passed, the record stored by its known shape when it has one. */
 export function endLeaf(frame: Frame, record: ActionRun): ActionRun {
   const run = frame.run;
-  if (!run.virtualClock) {
-    const now = run.clock.now();
-    if (now > record.end) record.end = now;
-  }
-  run.turns.passAlone(frame.task, record.end);
+  run.turns.passAlone(frame.task, record);
   const history = run.history;
   if (record.error !== undefined || record.extrasForHistory() !== undefined || !history.keepsShortcuts) history.store(record);
   else if (record.outputs === record.inputs && record.inputs !== undefined) history.storeSame(record, record.inputs);

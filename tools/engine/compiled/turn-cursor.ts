@@ -3,7 +3,7 @@ import type { Frame } from '../context/frame.js';
 import type { ActionRun } from '../history/action-run.js';
 import { graphStatus } from '../run-after/branch-status.js';
 import { applyOutcome, failRecord } from '../run-action.js';
-import { passResult, startOrSkip, type GraphResult } from '../run-graph.js';
+import { passResult, runsAfter, type GraphResult } from '../run-graph.js';
 import type { CompiledGraph, LeafRun } from './compiled-graph.js';
 import type { Branching } from './branching.js';
 import { placeLeaf } from './leaf-record.js';
@@ -13,8 +13,6 @@ import { branchFrame, emptyBranch, skipBranch, startContainer } from './branch-s
 class PassCursor {
   compiled!: CompiledGraph;
   frame!: Frame;
-  start = 0;
-  end = 0;
   next = 0;
   /** Every action of the pass so far succeeded (then so does the pass: no walk over its leaves). */
   allSucceeded = true;
@@ -39,9 +37,9 @@ export class IterationTurns {
   private waiting: ActionRun | undefined = undefined;
 
   /** Starts a pass over `body` and runs it up to its first leaf: its result if it ended without one. */
-  begin(body: CompiledGraph, frame: Frame, start: number): GraphResult | undefined {
+  begin(body: CompiledGraph, frame: Frame): GraphResult | undefined {
     this.depth = -1;
-    this.push(body, frame, start, undefined, undefined, 0);
+    this.push(body, frame, undefined, undefined, 0);
     return this.advance();
   }
 
@@ -50,7 +48,6 @@ export class IterationTurns {
     const cursor = this.stack[this.depth] as PassCursor;
     const record = (cursor.compiled.leaves[cursor.next] as LeafRun)(cursor.frame, this.waiting as ActionRun);
     this.waiting = undefined;
-    if (record.end > cursor.end) cursor.end = record.end;
     if (record.status !== 'Succeeded') cursor.allSucceeded = false;
     cursor.next++;
     return this.advance();
@@ -64,55 +61,53 @@ export class IterationTurns {
       const i = cursor.next;
       if (i < order.length) {
         const action = order[i] as PlannedAction;
-        const at = startOrSkip(action, cursor.frame, cursor.start, cursor.end);
-        if (at === undefined) {
-          const skipped = cursor.frame.slots[action.slot] as ActionRun;
-          if (skipped.end > cursor.end) cursor.end = skipped.end;
+        if (!runsAfter(action, cursor.frame)) {
           cursor.allSucceeded = false;
           cursor.next++;
         } else if (compiled.leaves[i] !== undefined) {
-          this.waiting = placeLeaf(action, cursor.frame, at);
+          this.waiting = placeLeaf(action, cursor.frame);
           return undefined;
-        } else this.enter(cursor, action, at);
+        } else this.enter(cursor, action);
         continue;
       }
-      const result = passResult(cursor.frame, cursor.allSucceeded ? 'Succeeded' : graphStatus(compiled.graph, cursor.frame.slots), cursor.end);
+      const frame = cursor.frame;
+      const result = passResult(frame, cursor.allSucceeded ? 'Succeeded' : graphStatus(compiled.graph, frame.slots), frame.run.compiledLoopTime);
       if (this.depth === 0) return result;
       this.depth--;
       const parent = this.stack[this.depth] as PassCursor;
-      this.settle(parent, cursor.owner as ActionRun, cursor.decision, cursor.taken, cursor.start, result);
+      this.settle(parent, cursor.owner as ActionRun, cursor.decision, cursor.taken, result);
     }
   }
 
   /** An If/Switch starts: its expression, the branches before the one taken skipped, then its branch (or its end, if the branch is empty). */
-  private enter(cursor: PassCursor, action: PlannedAction, at: number): void {
+  private enter(cursor: PassCursor, action: PlannedAction): void {
     const i = cursor.next;
     const branching = cursor.compiled.branchings[i] as Branching;
     const branches = cursor.compiled.branches[i] as readonly CompiledGraph[];
-    const record = startContainer(action, cursor.frame, at);
+    const record = startContainer(action, cursor.frame);
     let decision: unknown;
     let taken: number;
     try {
       decision = branching.decide(cursor.frame);
       taken = branching.branchOf(decision);
-      for (let b = 0; b < taken; b++) skipBranch(branches[b] as CompiledGraph, cursor.frame, at);
+      for (let b = 0; b < taken; b++) skipBranch(branches[b] as CompiledGraph, cursor.frame);
     } catch (error) {
       failRecord(record, action.name, error);
       this.close(cursor, record);
       return;
     }
     const branch = branches[taken] as CompiledGraph;
-    if (branch.graph.order.length === 0) this.settle(cursor, record, decision, taken, at, emptyBranch(at));
-    else this.push(branch, branchFrame(branch, cursor.frame, record), at, record, decision, taken);
+    if (branch.graph.order.length === 0) this.settle(cursor, record, decision, taken, emptyBranch(cursor.frame));
+    else this.push(branch, branchFrame(branch, cursor.frame, record), record, decision, taken);
   }
 
   /** The If/Switch's branch ended: the branches after it skipped, its outcome, its record stored. */
-  private settle(cursor: PassCursor, record: ActionRun, decision: unknown, taken: number, at: number, branch: GraphResult): void {
+  private settle(cursor: PassCursor, record: ActionRun, decision: unknown, taken: number, branch: GraphResult): void {
     const i = cursor.next;
     const branching = cursor.compiled.branchings[i] as Branching;
     const branches = cursor.compiled.branches[i] as readonly CompiledGraph[];
     try {
-      for (let b = taken + 1; b < branches.length; b++) skipBranch(branches[b] as CompiledGraph, cursor.frame, at);
+      for (let b = taken + 1; b < branches.length; b++) skipBranch(branches[b] as CompiledGraph, cursor.frame);
       applyOutcome(record, branching.outcome(record, branch, decision));
     } catch (error) {
       failRecord(record, (cursor.compiled.graph.order[i] as PlannedAction).name, error);
@@ -122,19 +117,16 @@ export class IterationTurns {
 
   private close(cursor: PassCursor, record: ActionRun): void {
     (cursor.compiled.branchings[cursor.next] as Branching).store(cursor.frame, record);
-    if (record.end > cursor.end) cursor.end = record.end;
     if (record.status !== 'Succeeded') cursor.allSucceeded = false;
     cursor.next++;
   }
 
-  private push(compiled: CompiledGraph, frame: Frame, start: number, owner: ActionRun | undefined, decision: unknown, taken: number): void {
+  private push(compiled: CompiledGraph, frame: Frame, owner: ActionRun | undefined, decision: unknown, taken: number): void {
     const depth = ++this.depth;
     let cursor = this.stack[depth];
     if (cursor === undefined) this.stack.push((cursor = new PassCursor()));
     cursor.compiled = compiled;
     cursor.frame = frame;
-    cursor.start = start;
-    cursor.end = start;
     cursor.next = 0;
     cursor.allSucceeded = true;
     cursor.owner = owner;

@@ -15,7 +15,7 @@ import { endLeaf, placeLeaf } from './leaf-record.js';
 export function typeLeaf(action: PlannedAction): CompiledLeaf {
   return {
     run: (frame, record) => runType(action, frame, record),
-    step: (frame, start) => runType(action, frame, placeLeaf(action, frame, start)),
+    step: (frame) => runType(action, frame, placeLeaf(action, frame)),
   };
 }
 

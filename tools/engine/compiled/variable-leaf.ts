@@ -38,7 +38,7 @@ export function variableLeaf(action: PlannedAction, effect: VariableEffect, shap
   };
   return {
     run: (frame, record) => runVariable(parts, frame, record),
-    step: (frame, start) => runVariable(parts, frame, placeLeaf(action, frame, start)),
+    step: (frame) => runVariable(parts, frame, placeLeaf(action, frame)),
   };
 }
 

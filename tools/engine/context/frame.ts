@@ -97,19 +97,33 @@ export class Frame implements EvaluationContext {
     return this.pooledRecord(this.pool?.records, action.slot, action, start);
   }
 
+  /** takeRecord in a compiled loop: at the loop's time (RunState.compiledLoopTime), read here rather than passed (a time passed to a call is boxed). */
+  takeLoopRecord(action: PlannedAction): ActionRun {
+    const records = this.pool?.records;
+    let record = records?.[action.slot];
+    if (record !== undefined) record.reuseInLoop(this.run, this.repetition);
+    else {
+      record = new ActionRun(action.name, action.definition.type, this.run.compiledLoopTime, this.repetition);
+      if (records !== undefined) records[action.slot] = record;
+    }
+    return record;
+  }
+
   /** The Skipped record of `action` of a branch of a container in this frame, when the branch is not taken. */
   takeNotTakenRecord(action: PlannedAction, start: number): ActionRun {
     return this.pooledRecord(this.pool?.notTaken, action.index, action, start);
   }
 
   /**
-   * takeNotTakenRecord for a record that was a not-taken record before: such a record is only ever
-   * that (same action, same error, no inputs or outputs), so only its times and loop indexes change.
-   * Undefined when there is no such pooled record yet.
+   * takeNotTakenRecord in a compiled loop (at its time, RunState.compiledLoopTime) for a record that
+   * was a not-taken record before: such a record is only ever that (same action, same error, no
+   * inputs or outputs), so only its times and loop indexes change. Undefined when there is no such
+   * pooled record yet.
    */
-  reuseNotTakenRecord(action: PlannedAction, start: number, error: unknown): ActionRun | undefined {
+  reuseNotTakenRecord(action: PlannedAction, error: unknown): ActionRun | undefined {
     const record = this.pool?.notTaken[action.index];
     if (record === undefined || record.error !== error || record.historyIndex !== -1) return undefined;
+    const start = this.run.compiledLoopTime;
     record.start = start;
     record.end = start;
     record.repetition = this.repetition;

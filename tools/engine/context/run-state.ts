@@ -92,6 +92,13 @@ export class RunState {
   trigger: ActionRun | undefined;
   /** The clock is virtual (it can be set): time moves only when an action waits. */
   readonly virtualClock: boolean;
+  /**
+   * The start of the compiled loop running now (tools/engine/compiled/): such a loop takes no
+   * virtual time, so every record it makes starts and ends then. Kept here rather than passed
+   * along: a time (ms since 1970) is not a small integer, and V8 would allocate a box for it at
+   * every call that takes one.
+   */
+  compiledLoopTime = Number.NaN;
 
   constructor(
     readonly id: string,

@@ -44,7 +44,12 @@ export class ActionRun implements ActionRecord {
   inputs: unknown = undefined;
   outputs: unknown = undefined;
   error: ActionError | undefined = undefined;
-  end: number;
+  /**
+   * Times in ms since 1970. Declared with a number (a field declared bare starts undefined, and V8
+   * would then keep any number in it boxed: a new heap object for every time written).
+   */
+  start = Number.NaN;
+  end = Number.NaN;
   private extras: RecordExtras | undefined = undefined;
   /** Place in the run history's order; -1 until the history takes it. */
   historyIndex = -1;
@@ -63,10 +68,11 @@ export class ActionRun implements ActionRecord {
   constructor(
     readonly name: string,
     readonly type: string,
-    public start: number,
+    start: number,
     /** Item indexes of the enclosing Foreach/Until loops, outermost first; undefined at top level. */
     public repetition: readonly number[] | undefined,
   ) {
+    this.start = start;
     this.end = start;
   }
 
@@ -76,12 +82,26 @@ export class ActionRun implements ActionRecord {
    * extras object for the previous record.
    */
   reuse(start: number, repetition: readonly number[] | undefined): void {
+    this.reset(repetition);
+    this.start = start;
+    this.end = start;
+  }
+
+  /**
+   * reuse(), starting at a compiled loop's time (`loop.compiledLoopTime`: RunState's), read here
+   * rather than passed: a time passed to a call V8 does not inline is boxed.
+   */
+  reuseInLoop(loop: { readonly compiledLoopTime: number }, repetition: readonly number[] | undefined): void {
+    this.reset(repetition);
+    this.start = loop.compiledLoopTime;
+    this.end = loop.compiledLoopTime;
+  }
+
+  private reset(repetition: readonly number[] | undefined): void {
     this.status = 'Running';
     this.inputs = undefined;
     this.outputs = undefined;
     this.error = undefined;
-    this.start = start;
-    this.end = start;
     this.extras = undefined;
     this.historyIndex = -1;
     this.liveAt = -1;

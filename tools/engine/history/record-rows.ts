@@ -19,6 +19,12 @@ const INTS_PER_ROW = 3;
 /** Bit of the first integer: the row's times are in `wide`, not in its third integer. */
 const WIDE = 1 << 7;
 
+/** When a record started and ended (ms since 1970): an ActionRun. */
+export interface RecordTimes {
+  readonly start: number;
+  readonly end: number;
+}
+
 export class RecordRows {
   private readonly chunks: Int32Array[] = [new Int32Array(INTS_PER_ROW * FIRST_ROWS)];
   /** The chunk written last and the index of its first row: rows come nearly in order, so most writes land there. */
@@ -29,7 +35,13 @@ export class RecordRows {
   /** Start and end of the rows whose times do not fit a row, by index. */
   private readonly wide = new Map<number, { start: number; end: number }>();
 
-  write(index: number, key: number, status: number, shape: number, loopIndex: number, start: number, end: number): void {
+  /**
+   * Writes row `index`. The times come in an object (the record): a time (ms since 1970) is not a
+   * small integer, and V8 would allocate a box for each one passed to a call it does not inline.
+   */
+  write(index: number, key: number, status: number, shape: number, loopIndex: number, times: RecordTimes): void {
+    const start = times.start;
+    const end = times.end;
     let ints = this.current;
     let at = INTS_PER_ROW * (index - this.currentFirst);
     if (at < 0 || at >= ints.length) {

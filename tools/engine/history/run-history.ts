@@ -144,7 +144,7 @@ export class RunHistory {
       if (shared === undefined) this.notTakenErrors[key] = record.error;
       else if (shared !== record.error) shape = AS_IS;
     }
-    this.rows.write(index, key, statusNumber(record.status), this.outline ? AS_IS : shape, loopIndex, record.start, record.end);
+    this.rows.write(index, key, statusNumber(record.status), this.outline ? AS_IS : shape, loopIndex, record);
     if (shape !== NOT_TAKEN) {
       if (record.error !== undefined) this.errors.set(index, record.error);
       if (extras !== undefined) this.extras.set(index, this.outline && extras.resultRecords ? { ...extras, resultRecords: undefined } : extras);
@@ -178,7 +178,7 @@ export class RunHistory {
    */
   storeSame(record: ActionRun, value: unknown): void {
     const index = this.takeIndex(record);
-    this.rows.write(index, this.rowKey(record), rowStatus(record.status), SAME, this.rowLoopIndex(index, record.repetition), record.start, record.end);
+    this.rows.write(index, this.rowKey(record), rowStatus(record.status), SAME, this.rowLoopIndex(index, record.repetition), record);
     if (value !== undefined) this.inputs.set(index, value);
   }
 
@@ -186,7 +186,7 @@ export class RunHistory {
   storeVariable(record: ActionRun, shape: typeof SET_VARIABLE | typeof APPEND_VARIABLE, name: string, value: unknown): void {
     const index = this.takeIndex(record);
     const key = this.rowKey(record);
-    this.rows.write(index, key, rowStatus(record.status), shape, this.rowLoopIndex(index, record.repetition), record.start, record.end);
+    this.rows.write(index, key, rowStatus(record.status), shape, this.rowLoopIndex(index, record.repetition), record);
     if (value !== undefined) this.inputs.set(index, value);
     // An action names the same variable every time: the name is kept once per action unless it changes.
     const usual = (this.variableNames[key] ??= name);
@@ -196,7 +196,7 @@ export class RunHistory {
   /** An If whose inputs are one of the shared EXPRESSION_TRUE / _FALSE records, no outputs. */
   storeCondition(record: ActionRun, shape: typeof CONDITION_TRUE | typeof CONDITION_FALSE): void {
     const index = this.takeIndex(record);
-    this.rows.write(index, this.rowKey(record), rowStatus(record.status), shape, this.rowLoopIndex(index, record.repetition), record.start, record.end);
+    this.rows.write(index, this.rowKey(record), rowStatus(record.status), shape, this.rowLoopIndex(index, record.repetition), record);
   }
 
   /** An action of a branch not taken: Skipped with its action's shared error (any other error: stored as is). */
@@ -206,7 +206,7 @@ export class RunHistory {
     if (shared === undefined) this.notTakenErrors[key] = record.error;
     else if (shared !== record.error) return this.store(record);
     const index = this.takeIndex(record);
-    this.rows.write(index, key, STATUS_SKIPPED, NOT_TAKEN, this.rowLoopIndex(index, record.repetition), record.start, record.end);
+    this.rows.write(index, key, STATUS_SKIPPED, NOT_TAKEN, this.rowLoopIndex(index, record.repetition), record);
   }
 
   /** The reserved place of a record being stored now. */
