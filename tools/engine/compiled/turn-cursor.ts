@@ -12,6 +12,9 @@ import { branchFrame, emptyBranch, skipBranch, startContainer } from './branch-s
 /** Where one pass over a compiled graph stands (the iteration's, or a branch's inside an If/Switch). */
 class PassCursor {
   compiled!: CompiledGraph;
+  /** The compiled graph's actions and leaf runs, read on every step. */
+  order!: readonly PlannedAction[];
+  leaves!: CompiledGraph['leaves'];
   frame!: Frame;
   next = 0;
   /** Every action of the pass so far succeeded (then so does the pass: no walk over its leaves). */
@@ -33,6 +36,8 @@ class PassCursor {
 export class IterationTurns {
   private readonly stack: PassCursor[] = [];
   private depth = -1;
+  /** stack[depth]: the innermost pass. */
+  private top!: PassCursor;
   /** The leaf placed and waiting for the next turn. */
   private waiting: ActionRun | undefined = undefined;
 
@@ -45,38 +50,44 @@ export class IterationTurns {
 
   /** The waiting leaf runs and the pass goes on to its next leaf: its result once it ended. */
   turn(): GraphResult | undefined {
-    const cursor = this.stack[this.depth] as PassCursor;
-    const record = (cursor.compiled.leaves[cursor.next] as LeafRun)(cursor.frame, this.waiting as ActionRun);
+    const cursor = this.top;
+    const record = (cursor.leaves[cursor.next] as LeafRun)(cursor.frame, this.waiting as ActionRun);
     this.waiting = undefined;
     if (record.status !== 'Succeeded') cursor.allSucceeded = false;
     cursor.next++;
     return this.advance();
   }
 
+  /** Goes on to the next leaf (placed, waiting for the next turn), or to the end of the iteration: its result. Kept small: it runs every turn. */
   private advance(): GraphResult | undefined {
     for (;;) {
-      const cursor = this.stack[this.depth] as PassCursor;
-      const compiled = cursor.compiled;
-      const order = compiled.graph.order;
+      const cursor = this.top;
       const i = cursor.next;
-      if (i < order.length) {
-        const action = order[i] as PlannedAction;
+      if (i < cursor.order.length) {
+        const action = cursor.order[i] as PlannedAction;
         if (!runsAfter(action, cursor.frame)) {
           cursor.allSucceeded = false;
-          cursor.next++;
-        } else if (compiled.leaves[i] !== undefined) {
+          cursor.next = i + 1;
+        } else if (cursor.leaves[i] !== undefined) {
           this.waiting = placeLeaf(action, cursor.frame);
           return undefined;
         } else this.enter(cursor, action);
-        continue;
+      } else {
+        const result = this.endPass(cursor);
+        if (result !== undefined) return result;
       }
-      const frame = cursor.frame;
-      const result = passResult(frame, cursor.allSucceeded ? 'Succeeded' : graphStatus(compiled.graph, frame.slots), frame.run.compiledLoopTime);
-      if (this.depth === 0) return result;
-      this.depth--;
-      const parent = this.stack[this.depth] as PassCursor;
-      this.settle(parent, cursor.owner as ActionRun, cursor.decision, cursor.taken, result);
     }
+  }
+
+  /** The innermost pass ended: the iteration's result, or (a branch) its If/Switch settled and undefined. */
+  private endPass(cursor: PassCursor): GraphResult | undefined {
+    const frame = cursor.frame;
+    const result = passResult(frame, cursor.allSucceeded ? 'Succeeded' : graphStatus(cursor.compiled.graph, frame.slots), frame.run.compiledLoopTime);
+    if (this.depth === 0) return result;
+    this.depth--;
+    this.top = this.stack[this.depth] as PassCursor;
+    this.settle(this.top, cursor.owner as ActionRun, cursor.decision, cursor.taken, result);
+    return undefined;
   }
 
   /** An If/Switch starts: its expression, the branches before the one taken skipped, then its branch (or its end, if the branch is empty). */
@@ -126,11 +137,14 @@ export class IterationTurns {
     let cursor = this.stack[depth];
     if (cursor === undefined) this.stack.push((cursor = new PassCursor()));
     cursor.compiled = compiled;
+    cursor.order = compiled.graph.order;
+    cursor.leaves = compiled.leaves;
     cursor.frame = frame;
     cursor.next = 0;
     cursor.allSucceeded = true;
     cursor.owner = owner;
     cursor.decision = decision;
     cursor.taken = taken;
+    this.top = cursor;
   }
 }
