@@ -61,16 +61,18 @@ export function branchFrame(branch: CompiledGraph, frame: Frame, record: ActionR
   return inner;
 }
 
+/** skipBranch in an outline history: the general path's skips (no known-shape stores). */
+function skipBranchInOutline(order: readonly PlannedAction[], frame: Frame): void {
+  for (let a = 0; a < order.length; a++) skipNotTaken(order[a] as PlannedAction, frame, frame.run.compiledLoopTime);
+}
+
 /** The actions of a branch not taken, recorded Skipped: run-action.ts's skipNotTaken, stored by their known shape. */
 export function skipBranch(branch: CompiledGraph, frame: Frame): void {
   const order = branch.graph.order;
   const run = frame.run;
   const at = run.compiledLoopTime;
   const history = run.history;
-  if (!history.keepsShortcuts) {
-    for (let a = 0; a < order.length; a++) skipNotTaken(order[a] as PlannedAction, frame, at);
-    return;
-  }
+  if (!history.keepsShortcuts) return skipBranchInOutline(order, frame);
   for (let a = 0; a < order.length; a++) {
     const action = order[a] as PlannedAction;
     const error = notTakenError(action);

@@ -44,7 +44,13 @@ export function ifBranching(action: PlannedAction): Branching {
     },
     // Branch order is `actions`, then `else`.
     branchOf: (decision) => (decision === true ? 0 : 1),
-    outcome: (record, branch, decision) => containerOutcome(record, branch, decision === true ? TRUE_OUTCOME : FALSE_OUTCOME),
+    outcome(record, branch, decision) {
+      const taken = decision === true ? TRUE_OUTCOME : FALSE_OUTCOME;
+      // containerOutcome's answer when the branch succeeded, without its general cases.
+      if (branch.status !== 'Succeeded') return containerOutcome(record, branch, taken);
+      if (branch.end > record.end) record.end = branch.end;
+      return taken;
+    },
     store(frame, record) {
       const history = frame.run.history;
       if (record.error === undefined && record.outputs === undefined && record.extrasForHistory() === undefined && history.keepsShortcuts) history.storeCondition(record, record.inputs === EXPRESSION_TRUE ? CONDITION_TRUE : CONDITION_FALSE);

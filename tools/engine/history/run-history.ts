@@ -1,6 +1,7 @@
 import type { RunStatus } from '../../expressions/context.js';
 import { ActionRun, type ActionError, type RecordExtras } from './action-run.js';
 import { ChunkedColumn } from './columns.js';
+import { ValueColumn } from './value-column.js';
 import { RecordRows } from './record-rows.js';
 import { AS_IS, APPEND_VARIABLE, CONDITION_FALSE, CONDITION_TRUE, EXPRESSION_FALSE, EXPRESSION_TRUE, NOT_TAKEN, SAME, SET_VARIABLE, SKIPPED_EXTRAS, shapeOf } from './record-shape.js';
 import { RUN_STATUSES, statusNumber } from '../run-after/status-numbers.js';
@@ -63,8 +64,8 @@ export class RunHistory {
   /** Loop indexes of records nested in more than one loop (their row says NESTED). */
   private readonly nested = new Map<number, readonly number[]>();
   /** Inputs (or a variable action's value); outputs (or a variable action's name). See record-shape.ts. */
-  private readonly inputs = new ChunkedColumn<unknown>();
-  private readonly outputValues = new ChunkedColumn<unknown>();
+  private readonly inputs = new ValueColumn();
+  private readonly outputValues = new ValueColumn();
   private readonly errors = new ChunkedColumn<ActionError>();
   private readonly extras = new ChunkedColumn<RecordExtras>();
   /**
