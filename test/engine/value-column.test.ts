@@ -15,7 +15,16 @@ describe('history value column', () => {
     ['NUL and control characters', 'a\u0000b\u0007'],
     [`exactly ${SHORT_STRING} code units`, 'x'.repeat(SHORT_STRING)],
     [`${SHORT_STRING + 1} code units (kept as it is)`, 'y'.repeat(SHORT_STRING + 1)],
-    ['a number', 42.5],
+    ['a fraction', 42.5],
+    ['an integer', 42],
+    ['a negative integer', -7],
+    ['-0', -0],
+    ['the largest 32-bit integer', 2147483647],
+    ['the smallest 32-bit integer', -2147483648],
+    ['beyond 32 bits', 2147483648],
+    ['a time in ms since 1970', 1_704_067_200_000],
+    ['NaN', Number.NaN],
+    ['Infinity', Number.POSITIVE_INFINITY],
     ['an object', { a: [1, 'two'] }],
     ['null', null],
     ['false', false],
@@ -32,7 +41,7 @@ describe('history value column', () => {
   it('keeps 300k strings and values across arena and index chunks', () => {
     const column = new ValueColumn();
     const count = 300_000;
-    const valueAt = (i: number): unknown => (i % 3 === 0 ? String(i) : i % 3 === 1 ? i : i % 7 === 0 ? 'z'.repeat(i % (SHORT_STRING + 10)) : undefined);
+    const valueAt = (i: number): unknown => (i % 3 === 0 ? String(i) : i % 3 === 1 ? i : i % 7 === 0 ? 'z'.repeat(i % (SHORT_STRING + 10)) : i % 11 === 0 ? i + 0.5 : undefined);
     for (let i = 0; i < count; i++) {
       const value = valueAt(i);
       if (value !== undefined) column.set(i, value);
@@ -47,5 +56,9 @@ describe('history value column', () => {
     expect(column.get(5)).toEqual({ now: 'object' });
     column.set(5, 'short again');
     expect(column.get(5)).toBe('short again');
+    column.set(5, 12);
+    expect(column.get(5)).toBe(12);
+    column.set(5, [12]);
+    expect(column.get(5)).toEqual([12]);
   });
 });

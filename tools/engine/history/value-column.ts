@@ -3,48 +3,57 @@ import { ChunkedColumn } from './columns.js';
 /** Strings up to this many UTF-16 code units are copied into the text arena; longer ones are kept as they are. */
 export const SHORT_STRING = 64;
 
+const CHUNK_BITS = 16;
+const CHUNK_ROWS = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK_ROWS - 1;
+const FIRST_ROWS = 64;
 const TEXT_CHUNK = 1 << 16;
 const FIRST_TEXT = 256;
-const FIRST_FLAGS = 64;
+
+/** What a row of the typed columns holds: nothing there (the value, if any, is in `others`), a 32-bit integer, or a short string's place in the arena. */
+const OTHER = 0;
+const INTEGER = 1;
+const SHORT_TEXT = 2;
 
 /**
- * The history's values by record index (inputs, outputs): a ChunkedColumn, except that short
- * strings are copied into a UTF-16 text arena (typed arrays, outside the collected heap). A long
- * loop that sets a string variable makes one new string per iteration; held by the history, each
- * one would be copied twice by the young-generation collector (to survivor space, then to old
- * space), which cost about as much as the loop's own work. A string read back is equal to the one
- * stored (strings have no identity), code unit for code unit, lone surrogates included.
- *
- * An arena string's entry in the value chunks is its place in the arena (a small integer), and a
- * bit per index tells such places from numbers stored as values.
+ * The history's values by record index (inputs, outputs). The common values of long loops stay
+ * out of the collected heap: 32-bit integers in a typed column, short strings copied into a
+ * UTF-16 text arena; everything else in a ChunkedColumn. A loop that sets a string variable makes
+ * one new string per iteration; held by the history, each one would be copied twice by the
+ * young-generation collector (to survivor space, then to old space), and a column of 100k numbers
+ * as JS arrays is memory the collector scans: together they cost about as much as the loop's own
+ * work. A value read back equals the one stored (numbers and strings have no identity; -0 and
+ * lone surrogates included).
  */
 export class ValueColumn {
-  private readonly values = new ChunkedColumn<unknown>();
-  /** One bit per record index: its value is a place in the arena. */
-  private flags = new Uint32Array(FIRST_FLAGS);
+  private readonly others = new ChunkedColumn<unknown>();
+  /** Per row: OTHER, INTEGER or SHORT_TEXT. */
+  private readonly kinds = new TypedChunks(Uint8Array);
+  /** Per row: the integer, or the string's place in the arena. */
+  private readonly numbers = new TypedChunks(Int32Array);
   /** The arena: chunks of code units, each string as its length then its code units. */
   private readonly text: Uint16Array[] = [];
   private current = new Uint16Array(0);
   private used = 0;
 
   set(index: number, value: unknown): void {
-    const word = index >>> 5;
-    const bit = 1 << (index & 31);
-    if (typeof value === 'string' && value.length <= SHORT_STRING) {
-      if (word >= this.flags.length) this.growFlags(word);
-      this.flags[word] = (this.flags[word] as number) | bit;
-      this.values.set(index, this.copy(value));
-      return;
+    if (typeof value === 'number' && (value | 0) === value && (value !== 0 || 1 / value > 0)) {
+      this.kinds.set(index, INTEGER);
+      this.numbers.set(index, value);
+    } else if (typeof value === 'string' && value.length <= SHORT_STRING) {
+      this.kinds.set(index, SHORT_TEXT);
+      this.numbers.set(index, this.copy(value));
+    } else {
+      if (this.kinds.get(index) !== OTHER) this.kinds.set(index, OTHER);
+      this.others.set(index, value);
     }
-    if (word < this.flags.length) this.flags[word] = (this.flags[word] as number) & ~bit;
-    this.values.set(index, value);
   }
 
   get(index: number): unknown {
-    const value = this.values.get(index);
-    const word = index >>> 5;
-    if (typeof value === 'number' && word < this.flags.length && ((this.flags[word] as number) & (1 << (index & 31))) !== 0) return this.read(value);
-    return value;
+    const kind = this.kinds.get(index);
+    if (kind === INTEGER) return this.numbers.get(index);
+    if (kind === SHORT_TEXT) return this.read(this.numbers.get(index));
+    return this.others.get(index);
   }
 
   /** Copies a short string into the arena: its place. */
@@ -85,12 +94,42 @@ export class ValueColumn {
     this.used = 0;
     return 0;
   }
+}
 
-  private growFlags(word: number): void {
-    let size = this.flags.length;
-    while (size <= word) size *= 2;
-    const grown = new Uint32Array(size);
-    grown.set(this.flags);
-    this.flags = grown;
+type TypedArrayOf = Uint8Array | Int32Array;
+
+/**
+ * A typed column by row index in chunks of CHUNK_ROWS, allocated on first write; the first one
+ * starts small and doubles, so a short run allocates little. Unwritten rows read 0.
+ */
+class TypedChunks<T extends TypedArrayOf> {
+  private readonly chunks: Array<T | undefined> = [];
+
+  constructor(private readonly make: new (length: number) => T) {}
+
+  get(index: number): number {
+    const chunk = this.chunks[index >>> CHUNK_BITS];
+    const at = index & CHUNK_MASK;
+    return chunk !== undefined && at < chunk.length ? (chunk[at] as number) : 0;
+  }
+
+  set(index: number, value: number): void {
+    const chunk = this.chunks[index >>> CHUNK_BITS];
+    const at = index & CHUNK_MASK;
+    if (chunk !== undefined && at < chunk.length) chunk[at] = value;
+    else this.grow(index)[at] = value;
+  }
+
+  private grow(index: number): T {
+    const number = index >>> CHUNK_BITS;
+    const at = index & CHUNK_MASK;
+    while (this.chunks.length <= number) this.chunks.push(undefined);
+    const old = this.chunks[number];
+    let size = old?.length ?? (number === 0 ? FIRST_ROWS : CHUNK_ROWS);
+    while (size <= at) size *= 2;
+    const chunk = new this.make(Math.min(size, CHUNK_ROWS));
+    if (old !== undefined) chunk.set(old);
+    this.chunks[number] = chunk;
+    return chunk;
   }
 }
