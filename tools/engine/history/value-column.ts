@@ -27,10 +27,10 @@ const SHORT_TEXT = 2;
  */
 export class ValueColumn {
   private readonly others = new ChunkedColumn<unknown>();
-  /** Per row: OTHER, INTEGER or SHORT_TEXT. */
-  private readonly kinds = new TypedChunks(Uint8Array);
+  /** Per row, two bits: OTHER, INTEGER or SHORT_TEXT (16 rows to an integer). */
+  private readonly kinds = new IntChunks();
   /** Per row: the integer, or the string's place in the arena. */
-  private readonly numbers = new TypedChunks(Int32Array);
+  private readonly numbers = new IntChunks();
   /** The arena: chunks of code units, each string as its length then its code units. */
   private readonly text: Uint16Array[] = [];
   private current = new Uint16Array(0);
@@ -38,19 +38,28 @@ export class ValueColumn {
 
   set(index: number, value: unknown): void {
     if (typeof value === 'number' && (value | 0) === value && (value !== 0 || 1 / value > 0)) {
-      this.kinds.set(index, INTEGER);
+      this.setKind(index, INTEGER);
       this.numbers.set(index, value);
     } else if (typeof value === 'string' && value.length <= SHORT_STRING) {
-      this.kinds.set(index, SHORT_TEXT);
+      this.setKind(index, SHORT_TEXT);
       this.numbers.set(index, this.copy(value));
     } else {
-      if (this.kinds.get(index) !== OTHER) this.kinds.set(index, OTHER);
+      if (this.kindOf(index) !== OTHER) this.setKind(index, OTHER);
       this.others.set(index, value);
     }
   }
 
+  private kindOf(index: number): number {
+    return (this.kinds.get(index >>> 4) >>> ((index & 15) << 1)) & 3;
+  }
+
+  private setKind(index: number, kind: number): void {
+    const shift = (index & 15) << 1;
+    this.kinds.set(index >>> 4, (this.kinds.get(index >>> 4) & ~(3 << shift)) | (kind << shift));
+  }
+
   get(index: number): unknown {
-    const kind = this.kinds.get(index);
+    const kind = this.kindOf(index);
     if (kind === INTEGER) return this.numbers.get(index);
     if (kind === SHORT_TEXT) return this.read(this.numbers.get(index));
     return this.others.get(index);
@@ -96,16 +105,12 @@ export class ValueColumn {
   }
 }
 
-type TypedArrayOf = Uint8Array | Int32Array;
-
 /**
- * A typed column by row index in chunks of CHUNK_ROWS, allocated on first write; the first one
- * starts small and doubles, so a short run allocates little. Unwritten rows read 0.
+ * A column of 32-bit integers by row index in chunks of CHUNK_ROWS, allocated on first write; the
+ * first one starts small and doubles, so a short run allocates little. Unwritten rows read 0.
  */
-class TypedChunks<T extends TypedArrayOf> {
-  private readonly chunks: Array<T | undefined> = [];
-
-  constructor(private readonly make: new (length: number) => T) {}
+class IntChunks {
+  private readonly chunks: Array<Int32Array | undefined> = [];
 
   get(index: number): number {
     const chunk = this.chunks[index >>> CHUNK_BITS];
@@ -120,14 +125,14 @@ class TypedChunks<T extends TypedArrayOf> {
     else this.grow(index)[at] = value;
   }
 
-  private grow(index: number): T {
+  private grow(index: number): Int32Array {
     const number = index >>> CHUNK_BITS;
     const at = index & CHUNK_MASK;
     while (this.chunks.length <= number) this.chunks.push(undefined);
     const old = this.chunks[number];
     let size = old?.length ?? (number === 0 ? FIRST_ROWS : CHUNK_ROWS);
     while (size <= at) size *= 2;
-    const chunk = new this.make(Math.min(size, CHUNK_ROWS));
+    const chunk = new Int32Array(Math.min(size, CHUNK_ROWS));
     if (old !== undefined) chunk.set(old);
     this.chunks[number] = chunk;
     return chunk;
