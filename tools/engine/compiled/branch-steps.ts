@@ -75,7 +75,7 @@ export function skipBranch(branch: CompiledGraph, frame: Frame): void {
   if (!history.keepsShortcuts) return skipBranchInOutline(order, frame);
   for (let a = 0; a < order.length; a++) {
     const action = order[a] as PlannedAction;
-    const error = notTakenError(action);
+    const error = action.notTakenError ?? notTakenError(action);
     let record = frame.reuseNotTakenRecord(action, error);
     if (record === undefined) {
       record = frame.takeNotTakenRecord(action, at);
