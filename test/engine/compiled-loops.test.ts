@@ -153,3 +153,37 @@ describe('mayReadVariables', () => {
     expect(mayReadVariables(part)).toBe(expected);
   });
 });
+
+describe('values kept by the history of a compiled loop, read back', () => {
+  // The history keeps integers and short strings outside the collected heap (history/value-column.ts):
+  // every kind of value must come back as the expression gave it.
+  const values: unknown[] = ['', 'Café 東京 👩‍💻', 'x'.repeat(64), 'y'.repeat(65), 7, -3, 2147483648, 1.5, { a: [1, 'b'] }, [1, 2], true, null];
+  it('Compose outputs and SetVariable values equal the evaluated ones', async () => {
+    const definition = {
+      triggers: manual,
+      actions: {
+        Init_last: { type: 'InitializeVariable', inputs: { variables: [{ name: 'last', type: 'string', value: '' }] } },
+        Loop: {
+          type: 'Foreach',
+          foreach: `@json('${JSON.stringify(values).replace(/'/g, "''")}')`,
+          operationOptions: 'Sequential',
+          runAfter: { Init_last: ['Succeeded'] },
+          actions: {
+            Keep: { type: 'Compose', inputs: '@item()' },
+            Note: { type: 'SetVariable', inputs: { name: 'last', value: '@{item()}' }, runAfter: { Keep: ['Succeeded'] } },
+          },
+        },
+      },
+    } as unknown as WorkflowDefinition;
+    const before = compiledIterations.count;
+    const result = await runFlow({ definition, now: '2024-01-01T00:00:00Z' });
+    expect(result.status).toBe('Succeeded');
+    expect(compiledIterations.count - before).toBe(values.length);
+    const kept = result.history.records.filter((r) => r.name === 'Keep').map((r) => r.outputs);
+    expect(kept).toEqual(values);
+    const notes = result.history.records.filter((r) => r.name === 'Note').map((r) => (r.inputs as { value: unknown }).value);
+    // String interpolation as the service does it: null empty, booleans as .NET writes them, objects as JSON.
+    const interpolated = (v: unknown): string => (v === null ? '' : v === true ? 'True' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+    expect(notes).toEqual(values.map(interpolated));
+  });
+});
