@@ -65,3 +65,20 @@ describe('concurrent Foreach iterations take turns (context/turns.ts)', () => {
     expect(starts.sort()).toEqual([[0, '00:01:00'], [1, '00:00:00'], [2, '00:00:00'], [3, '00:00:00'], [4, '00:00:00']]);
   });
 });
+
+describe('an Apply to each without concurrency control', () => {
+  // Power Automate runs it one iteration at a time ("Apply to each concurrency: 1 is the default
+  // limit"); concurrency control on writes runtimeConfiguration.concurrency.repetitions.
+  const body = { A: log('A@{item()}'), B: { ...log('B@{item()}'), runAfter: { A: ['Succeeded'] } } };
+  const withoutSetting = loopOf(3, 1, body);
+  delete ((withoutSetting.actions as Record<string, { runtimeConfiguration?: unknown }>).Loop as { runtimeConfiguration?: unknown }).runtimeConfiguration;
+  it.each([
+    ['no setting: one at a time', withoutSetting, ['A0', 'B0', 'A1', 'B1', 'A2', 'B2']],
+    ['concurrency control on, degree 3: in rotation', loopOf(3, 3, body), ['A0', 'A1', 'A2', 'B0', 'B1', 'B2']],
+  ] as Array<[string, WorkflowDefinition, string[]]>)('%s', async (_name, definition, order) => {
+    for (const compiledLoops of [true, false]) {
+      const result = await runFlow({ definition, now: '2024-01-01T00:00:00Z', compiledLoops });
+      expect(result.outputs.log).toEqual(order);
+    }
+  });
+});

@@ -10,14 +10,22 @@ import { compiledLoopBody, runCompiledIteration } from '../compiled/compiled-loo
 import { runCompiledConcurrent } from '../compiled/compiled-concurrent.js';
 import { isPromise, andThen, Pending, type MaybePromise } from '../sync-or-async.js';
 
-/** Logic Apps' documented default and bounds for `runtimeConfiguration.concurrency.repetitions`. */
-export const FOREACH_DEFAULT_CONCURRENCY = 20;
+/**
+ * Iterations at once when the definition sets no concurrency: Power Automate runs an Apply to each
+ * without concurrency control one iteration at a time ("Apply to each concurrency: 1 is the default
+ * limit", Power Automate limits and configuration; turning concurrency control on writes
+ * `runtimeConfiguration.concurrency.repetitions`). Logic Apps' own default is 20: a flow written for
+ * Logic Apps states its degree, or the engine runs it one at a time.
+ */
+export const FOREACH_DEFAULT_CONCURRENCY = 1;
+/** Documented bounds for `runtimeConfiguration.concurrency.repetitions`. */
 export const FOREACH_MAX_CONCURRENCY = 50;
 export const FOREACH_MAX_ITEMS = 100_000;
 
 /**
  * Foreach (Apply to each): one iteration per item of `foreach`. Up to `repetitions` iterations
- * (default 20, `Sequential` = 1) run at once as concurrency tasks, interleaved deterministically.
+ * (default 1: FOREACH_DEFAULT_CONCURRENCY; `Sequential` = 1) run at once as concurrency tasks,
+ * interleaved deterministically.
  * One failed iteration fails the loop; the others still run.
  */
 export const foreach: ActionType = {
