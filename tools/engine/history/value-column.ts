@@ -27,41 +27,26 @@ const SHORT_TEXT = 2;
  */
 export class ValueColumn {
   private readonly others = new ChunkedColumn<unknown>();
-  /** Per row, two bits: OTHER, INTEGER or SHORT_TEXT (16 rows to an integer). */
-  private readonly kinds = new IntChunks();
-  /** Per row: the integer, or the string's place in the arena. */
-  private readonly numbers = new IntChunks();
+  /** Per row: its kind (OTHER, INTEGER, SHORT_TEXT) and number (the integer, or the string's place in the arena). */
+  private readonly rows = new KindRows();
   /** The arena: chunks of code units, each string as its length then its code units. */
   private readonly text: Uint16Array[] = [];
   private current = new Uint16Array(0);
   private used = 0;
 
   set(index: number, value: unknown): void {
-    if (typeof value === 'number' && (value | 0) === value && (value !== 0 || 1 / value > 0)) {
-      this.setKind(index, INTEGER);
-      this.numbers.set(index, value);
-    } else if (typeof value === 'string' && value.length <= SHORT_STRING) {
-      this.setKind(index, SHORT_TEXT);
-      this.numbers.set(index, this.copy(value));
-    } else {
-      if (this.kindOf(index) !== OTHER) this.setKind(index, OTHER);
+    if (typeof value === 'number' && (value | 0) === value && (value !== 0 || 1 / value > 0)) this.rows.set(index, INTEGER, value);
+    else if (typeof value === 'string' && value.length <= SHORT_STRING) this.rows.set(index, SHORT_TEXT, this.copy(value));
+    else {
+      if (this.rows.kind(index) !== OTHER) this.rows.set(index, OTHER, 0);
       this.others.set(index, value);
     }
   }
 
-  private kindOf(index: number): number {
-    return (this.kinds.get(index >>> 4) >>> ((index & 15) << 1)) & 3;
-  }
-
-  private setKind(index: number, kind: number): void {
-    const shift = (index & 15) << 1;
-    this.kinds.set(index >>> 4, (this.kinds.get(index >>> 4) & ~(3 << shift)) | (kind << shift));
-  }
-
   get(index: number): unknown {
-    const kind = this.kindOf(index);
-    if (kind === INTEGER) return this.numbers.get(index);
-    if (kind === SHORT_TEXT) return this.read(this.numbers.get(index));
+    const kind = this.rows.kind(index);
+    if (kind === INTEGER) return this.rows.number(index);
+    if (kind === SHORT_TEXT) return this.read(this.rows.number(index));
     return this.others.get(index);
   }
 
@@ -106,35 +91,52 @@ export class ValueColumn {
 }
 
 /**
- * A column of 32-bit integers by row index in chunks of CHUNK_ROWS, allocated on first write; the
- * first one starts small and doubles, so a short run allocates little. Unwritten rows read 0.
+ * The kind (a byte) and number (32 bits) of each row, in chunks of CHUNK_ROWS allocated on first
+ * write; the first one starts small and doubles, so a short run allocates little. Unwritten rows
+ * read OTHER and 0.
  */
-class IntChunks {
-  private readonly chunks: Array<Int32Array | undefined> = [];
+class KindRows {
+  private readonly kinds: Array<Uint8Array | undefined> = [];
+  private readonly numbers: Array<Int32Array | undefined> = [];
 
-  get(index: number): number {
-    const chunk = this.chunks[index >>> CHUNK_BITS];
+  kind(index: number): number {
+    const chunk = this.kinds[index >>> CHUNK_BITS];
+    const at = index & CHUNK_MASK;
+    return chunk !== undefined && at < chunk.length ? (chunk[at] as number) : OTHER;
+  }
+
+  number(index: number): number {
+    const chunk = this.numbers[index >>> CHUNK_BITS];
     const at = index & CHUNK_MASK;
     return chunk !== undefined && at < chunk.length ? (chunk[at] as number) : 0;
   }
 
-  set(index: number, value: number): void {
-    const chunk = this.chunks[index >>> CHUNK_BITS];
+  set(index: number, kind: number, value: number): void {
+    const c = index >>> CHUNK_BITS;
     const at = index & CHUNK_MASK;
-    if (chunk !== undefined && at < chunk.length) chunk[at] = value;
-    else this.grow(index)[at] = value;
+    let kinds = this.kinds[c];
+    if (kinds === undefined || at >= kinds.length) kinds = this.grow(c, at);
+    kinds[at] = kind;
+    (this.numbers[c] as Int32Array)[at] = value;
   }
 
-  private grow(index: number): Int32Array {
-    const number = index >>> CHUNK_BITS;
-    const at = index & CHUNK_MASK;
-    while (this.chunks.length <= number) this.chunks.push(undefined);
-    const old = this.chunks[number];
-    let size = old?.length ?? (number === 0 ? FIRST_ROWS : CHUNK_ROWS);
+  /** Chunk `c` made long enough for row `at` (both arrays alike); its kinds. */
+  private grow(c: number, at: number): Uint8Array {
+    while (this.kinds.length <= c) {
+      this.kinds.push(undefined);
+      this.numbers.push(undefined);
+    }
+    const oldKinds = this.kinds[c];
+    const oldNumbers = this.numbers[c];
+    let size = oldKinds?.length ?? (c === 0 ? FIRST_ROWS : CHUNK_ROWS);
     while (size <= at) size *= 2;
-    const chunk = new Int32Array(Math.min(size, CHUNK_ROWS));
-    if (old !== undefined) chunk.set(old);
-    this.chunks[number] = chunk;
-    return chunk;
+    size = Math.min(size, CHUNK_ROWS);
+    const kinds = new Uint8Array(size);
+    const numbers = new Int32Array(size);
+    if (oldKinds !== undefined) kinds.set(oldKinds);
+    if (oldNumbers !== undefined) numbers.set(oldNumbers);
+    this.kinds[c] = kinds;
+    this.numbers[c] = numbers;
+    return kinds;
   }
 }
