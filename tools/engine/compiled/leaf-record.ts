@@ -6,10 +6,9 @@ import { placeTakenRecord } from '../run-action.js';
 
 /**
  * What run-action.ts does around a leaf action, for compiled steps: the record taken and placed
- * (slot, latest, history place); when it runs, the clock set to its start; then its end, its
- * turn passed and the record stored. The turn is granted at once: a compiled loop's task is alone
- * in the run (compiled-loop.ts), and a compiled concurrent loop gives its slots their turns itself
- * (compiled-concurrent.ts).
+ * (slot, latest, history place); after it ran, its turn passed and the record stored. The turn is
+ * granted at once: a compiled loop's task is alone in the run (compiled-loop.ts), and a compiled
+ * concurrent loop gives its slots their turns itself (compiled-concurrent.ts).
  *
  * The clock is not touched: compiled loops run on a virtual clock (compiled-loop.ts), their
  * actions take no virtual time and nothing else runs meanwhile, so every record of the loop starts
@@ -21,7 +20,7 @@ export function placeLeaf(action: PlannedAction, frame: Frame): ActionRun {
   return record;
 }
 
-/** The leaf ended (run-action.ts's finish): its end time, the task's turn passed, the record stored by its known shape when it has one. */
+/** The leaf ended (run-action.ts's finish): the task's turn passed, the record stored by its known shape when it has one. */
 export function endLeaf(frame: Frame, record: ActionRun): ActionRun {
   const run = frame.run;
   run.turns.passAlone(frame.task, record);
