@@ -3,7 +3,8 @@ import type { Frame } from '../context/frame.js';
 import type { ActionRun } from '../history/action-run.js';
 import { SKIPPED_EXTRAS } from '../history/record-shape.js';
 import { applyOutcome, failRecord, notTakenError, placeTakenRecord, skipNotTaken } from '../run-action.js';
-import type { GraphResult } from '../run-graph.js';
+import { passResult, type GraphResult } from '../run-graph.js';
+import { graphStatus } from '../run-after/branch-status.js';
 import type { CompiledGraph, Step } from './compiled-graph.js';
 import type { Branching } from './branching.js';
 import { runCompiledGraph } from './run-compiled-graph.js';
@@ -44,9 +45,14 @@ export function startContainer(action: PlannedAction, frame: Frame): ActionRun {
 }
 
 /** ActionExecution.runBranch with the branch compiled. */
-function runBranch(branch: CompiledGraph, frame: Frame, record: ActionRun): GraphResult {
-  if (branch.graph.order.length === 0) return emptyBranch(frame);
-  return runCompiledGraph(branch, branchFrame(branch, frame, record));
+export function runBranch(branch: CompiledGraph, frame: Frame, record: ActionRun): GraphResult {
+  const order = branch.graph.order;
+  if (order.length === 0) return emptyBranch(frame);
+  const inner = branchFrame(branch, frame, record);
+  if (order.length > 1 || frame.run.terminated || (order[0] as PlannedAction).runAfter.length > 0) return runCompiledGraph(branch, inner);
+  // A branch of one action (the usual If branch): runCompiledGraph's pass without its loop.
+  const only = (branch.steps[0] as Step)(inner);
+  return passResult(inner, only.status === 'Succeeded' ? 'Succeeded' : graphStatus(branch.graph, inner.slots), frame.run.compiledLoopTime);
 }
 
 /** What an empty branch's pass gives. */

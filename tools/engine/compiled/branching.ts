@@ -18,6 +18,12 @@ import type { GraphResult } from '../run-graph.js';
  * step (branch-steps.ts) and turn by turn (turn-cursor.ts).
  */
 export interface Branching {
+  /**
+   * An If (branches `actions`, then `else`): the steps then choose the branch, settle the outcome
+   * and store the record with the module functions below (ifOutcome, storeIf) rather than through
+   * the methods, calls V8 can inline.
+   */
+  readonly isIf: boolean;
   /** Evaluates the expression (may throw: the container then fails). */
   decide(frame: Frame): unknown;
   /** The index in branchList of the branch taken for a decision. */
@@ -42,21 +48,28 @@ export function ifBranching(action: PlannedAction): Branching {
       reads.settle(from, value);
       return conditionValue(action, value);
     },
+    isIf: true,
     // Branch order is `actions`, then `else`.
     branchOf: (decision) => (decision === true ? 0 : 1),
-    outcome(record, branch, decision) {
-      const taken = decision === true ? TRUE_OUTCOME : FALSE_OUTCOME;
-      // containerOutcome's answer when the branch succeeded, without its general cases.
-      if (branch.status !== 'Succeeded') return containerOutcome(record, branch, taken);
-      if (branch.end > record.end) record.end = branch.end;
-      return taken;
-    },
-    store(frame, record) {
-      const history = frame.run.history;
-      if (record.error === undefined && record.outputs === undefined && record.extrasForHistory() === undefined && history.keepsShortcuts) history.storeCondition(record, record.inputs === EXPRESSION_TRUE ? CONDITION_TRUE : CONDITION_FALSE);
-      else history.store(record);
-    },
+    outcome: ifOutcome,
+    store: storeIf,
   };
+}
+
+/** An If's outcome once its branch ran (`decision` true: `actions`, else `else`). */
+export function ifOutcome(record: ActionRun, branch: GraphResult, decision: unknown): Outcome {
+  const taken = decision === true ? TRUE_OUTCOME : FALSE_OUTCOME;
+  // containerOutcome's answer when the branch succeeded, without its general cases.
+  if (branch.status !== 'Succeeded') return containerOutcome(record, branch, taken);
+  if (branch.end > record.end) record.end = branch.end;
+  return taken;
+}
+
+/** An If's record stored: by its known shape when it has one. */
+export function storeIf(frame: Frame, record: ActionRun): void {
+  const history = frame.run.history;
+  if (record.error === undefined && record.outputs === undefined && record.extrasForHistory() === undefined && history.keepsShortcuts) history.storeCondition(record, record.inputs === EXPRESSION_TRUE ? CONDITION_TRUE : CONDITION_FALSE);
+  else history.store(record);
 }
 
 export function switchBranching(action: PlannedAction): Branching {
@@ -64,6 +77,7 @@ export function switchBranching(action: PlannedAction): Branching {
   // branchList holds the cases in definition order, then default (actions/switch.ts).
   const cases = Object.entries(definition.cases ?? {}) as Array<[string, { case: unknown }]>;
   return {
+    isIf: false,
     decide(frame) {
       const value = evaluatePart(action, 'expression', definition.expression, frame);
       if (typeof value !== 'string' && typeof value !== 'number') {

@@ -8,6 +8,7 @@ import { appendToArray } from '../actions/append-to-array-variable.js';
 import { APPEND_VARIABLE, SET_VARIABLE } from '../history/record-shape.js';
 import { typeLeaf } from './type-leaf.js';
 import { branchingStep } from './branch-steps.js';
+import { ifStep } from './if-step.js';
 import { ifBranching, switchBranching, type Branching } from './branching.js';
 
 const compiled = new WeakMap<PlannedGraph, CompiledGraph>();
@@ -20,7 +21,7 @@ export function compileGraph(graph: PlannedGraph): CompiledGraph | undefined {
     const compiledLeaves = graph.order.map(leafFor);
     const branches = graph.order.map((action, i) => (compiledLeaves[i] === undefined ? branchesOf(action) : undefined));
     const branchings = graph.order.map((action, i) => (compiledLeaves[i] === undefined ? (isIf(action) ? ifBranching(action) : switchBranching(action)) : undefined));
-    const steps = graph.order.map((action, i) => compiledLeaves[i]?.step ?? branchingStep(action, branches[i] as CompiledGraph[], branchings[i] as Branching));
+    const steps = graph.order.map((action, i) => compiledLeaves[i]?.step ?? (isIf(action) ? ifStep : branchingStep)(action, branches[i] as CompiledGraph[], branchings[i] as Branching));
     answer = { graph, steps, leaves: compiledLeaves.map((leaf) => leaf?.run), branchings, branches };
     compiled.set(graph, answer);
   }

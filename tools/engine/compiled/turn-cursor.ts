@@ -5,7 +5,7 @@ import { graphStatus } from '../run-after/branch-status.js';
 import { applyOutcome, failRecord } from '../run-action.js';
 import { passResult, runsAfter, type GraphResult } from '../run-graph.js';
 import type { CompiledGraph, LeafRun } from './compiled-graph.js';
-import type { Branching } from './branching.js';
+import { ifOutcome, storeIf, type Branching } from './branching.js';
 import { placeLeaf } from './leaf-record.js';
 import { branchFrame, emptyBranch, skipBranch, startContainer } from './branch-steps.js';
 
@@ -100,7 +100,7 @@ export class IterationTurns {
     let taken: number;
     try {
       decision = branching.decide(cursor.frame);
-      taken = branching.branchOf(decision);
+      taken = branching.isIf ? (decision === true ? 0 : 1) : branching.branchOf(decision);
       for (let b = 0; b < taken; b++) skipBranch(branches[b] as CompiledGraph, cursor.frame);
     } catch (error) {
       failRecord(record, action.name, error);
@@ -119,7 +119,7 @@ export class IterationTurns {
     const branches = cursor.compiled.branches[i] as readonly CompiledGraph[];
     try {
       for (let b = taken + 1; b < branches.length; b++) skipBranch(branches[b] as CompiledGraph, cursor.frame);
-      applyOutcome(record, branching.outcome(record, branch, decision));
+      applyOutcome(record, branching.isIf ? ifOutcome(record, branch, decision) : branching.outcome(record, branch, decision));
     } catch (error) {
       failRecord(record, (cursor.compiled.graph.order[i] as PlannedAction).name, error);
     }
@@ -127,7 +127,9 @@ export class IterationTurns {
   }
 
   private close(cursor: PassCursor, record: ActionRun): void {
-    (cursor.compiled.branchings[cursor.next] as Branching).store(cursor.frame, record);
+    const branching = cursor.compiled.branchings[cursor.next] as Branching;
+    if (branching.isIf) storeIf(cursor.frame, record);
+    else branching.store(cursor.frame, record);
     if (record.status !== 'Succeeded') cursor.allSucceeded = false;
     cursor.next++;
   }
