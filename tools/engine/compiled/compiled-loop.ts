@@ -12,7 +12,7 @@ import { runCompiledGraph } from './run-compiled-graph.js';
  * one, so nothing else competes for turns, and a virtual clock (the default; a caller may pass a
  * real one). The body never waits, so the task stays alone until the loop ends, and the loop
  * takes no virtual time: every record of it starts and ends at the loop's start, kept in
- * RunState.compiledLoopTime. A Sequential loop then runs its iterations one after the other
+ * RunState.compiledLoopTime, and the loop's task holds that time throughout. A Sequential loop then runs its iterations one after the other
  * (runCompiledIteration); a concurrent one gives its iterations their turns itself
  * (compiled-concurrent.ts).
  */
@@ -20,7 +20,11 @@ export function compiledLoopBody(execution: ActionExecution): CompiledGraph | un
   const run = execution.run;
   if (!run.history.compiling || !run.virtualClock || !run.turns.isAlone(execution.frame.task)) return undefined;
   const body = compileGraph(execution.action.branches.get('actions') as PlannedGraph);
-  if (body !== undefined) run.compiledLoopTime = execution.record.start;
+  if (body !== undefined) {
+    run.compiledLoopTime = execution.record.start;
+    // The turn the loop's actions pass on (leaf-record.ts endLeaf): they all end at this time.
+    run.turns.passAlone(execution.frame.task, { end: execution.record.start });
+  }
   return body;
 }
 

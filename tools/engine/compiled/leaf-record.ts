@@ -20,11 +20,14 @@ export function placeLeaf(action: PlannedAction, frame: Frame): ActionRun {
   return record;
 }
 
-/** The leaf ended (run-action.ts's finish): the task's turn passed, the record stored by its known shape when it has one. */
+/**
+ * The leaf ended (run-action.ts's finish): the record stored by its known shape when it has one.
+ * The task's turn passes with nothing to update: the turn model would set the task's time to the
+ * leaf's end, and every record of a compiled loop ends at the loop's time, which the task already
+ * holds (compiled-loop.ts).
+ */
 export function endLeaf(frame: Frame, record: ActionRun): ActionRun {
-  const run = frame.run;
-  run.turns.passAlone(frame.task, record);
-  const history = run.history;
+  const history = frame.run.history;
   if (record.error !== undefined || record.extrasForHistory() !== undefined || !history.keepsShortcuts) history.store(record);
   else if (record.outputs === record.inputs && record.inputs !== undefined) history.storeSame(record, record.inputs);
   else if (record.valueShape === SET_VARIABLE || record.valueShape === APPEND_VARIABLE) {
