@@ -34,15 +34,26 @@ class PassCursor {
  * per iteration, and no delegation through each nesting level on every turn.
  */
 export class IterationTurns {
+  /** The item index and frame of the iteration running (a worker slot of the loop runs one after another). */
+  index = 0;
+  frame: Frame | undefined = undefined;
   private readonly stack: PassCursor[] = [];
   private depth = -1;
   /** stack[depth]: the innermost pass. */
   private top!: PassCursor;
   /** The leaf placed and waiting for the next turn. */
   private waiting: ActionRun | undefined = undefined;
+  /**
+   * A branch of one action (the usual If branch) whose leaf waits: its pass is not pushed (nothing
+   * to walk), the leaf runs at the next turn and the branch ends with it (turnInOneLeafBranch).
+   */
+  private readonly oneLeafBranch = new PassCursor();
+  private inOneLeafBranch = false;
 
-  /** Starts a pass over `body` and runs it up to its first leaf: its result if it ended without one. */
-  begin(body: CompiledGraph, frame: Frame): GraphResult | undefined {
+  /** Starts iteration `index`, a pass over `body` in `frame`, and runs it up to its first leaf: its result if it ended without one. */
+  begin(body: CompiledGraph, frame: Frame, index: number): GraphResult | undefined {
+    this.index = index;
+    this.frame = frame;
     this.depth = -1;
     this.push(body, frame, undefined, undefined, 0);
     return this.advance();
@@ -50,6 +61,7 @@ export class IterationTurns {
 
   /** The waiting leaf runs and the pass goes on to its next leaf: its result once it ended. */
   turn(): GraphResult | undefined {
+    if (this.inOneLeafBranch) return this.turnInOneLeafBranch();
     const cursor = this.top;
     const record = (cursor.leaves[cursor.next] as LeafRun)(cursor.frame, this.waiting as ActionRun);
     this.waiting = undefined;
@@ -71,7 +83,7 @@ export class IterationTurns {
         } else if (cursor.leaves[i] !== undefined) {
           this.waiting = placeLeaf(action, cursor.frame);
           return undefined;
-        } else this.enter(cursor, action);
+        } else if (this.enter(cursor, action)) return undefined;
       } else {
         const result = this.endPass(cursor);
         if (result !== undefined) return result;
@@ -90,8 +102,23 @@ export class IterationTurns {
     return undefined;
   }
 
-  /** An If/Switch starts: its expression, the branches before the one taken skipped, then its branch (or its end, if the branch is empty). */
-  private enter(cursor: PassCursor, action: PlannedAction): void {
+  /** turn() for the leaf of a one-leaf branch: it runs, its branch's pass ends, and the If/Switch settles. */
+  private turnInOneLeafBranch(): GraphResult | undefined {
+    this.inOneLeafBranch = false;
+    const branch = this.oneLeafBranch;
+    const frame = branch.frame;
+    const record = (branch.compiled.leaves[0] as LeafRun)(frame, this.waiting as ActionRun);
+    this.waiting = undefined;
+    const result = passResult(frame, record.status === 'Succeeded' ? 'Succeeded' : graphStatus(branch.compiled.graph, frame.slots), frame.run.compiledLoopTime);
+    this.settle(this.top, branch.owner as ActionRun, branch.decision, branch.taken, result);
+    return this.advance();
+  }
+
+  /**
+   * An If/Switch starts: its expression, the branches before the one taken skipped, then its
+   * branch (or its end, if the branch is empty). Whether a leaf of the branch now waits for the next turn.
+   */
+  private enter(cursor: PassCursor, action: PlannedAction): boolean {
     const i = cursor.next;
     const branching = cursor.compiled.branchings[i] as Branching;
     const branches = cursor.compiled.branches[i] as readonly CompiledGraph[];
@@ -105,11 +132,30 @@ export class IterationTurns {
     } catch (error) {
       failRecord(record, action.name, error);
       this.close(cursor, record);
-      return;
+      return false;
     }
     const branch = branches[taken] as CompiledGraph;
-    if (branch.graph.order.length === 0) this.settle(cursor, record, decision, taken, emptyBranch(cursor.frame));
-    else this.push(branch, branchFrame(branch, cursor.frame, record), record, decision, taken);
+    const order = branch.graph.order;
+    if (order.length === 0) {
+      this.settle(cursor, record, decision, taken, emptyBranch(cursor.frame));
+      return false;
+    }
+    const frame = branchFrame(branch, cursor.frame, record);
+    const only = order[0] as PlannedAction;
+    if (order.length > 1 || branch.leaves[0] === undefined || only.runAfter.length > 0 || frame.run.terminated) {
+      this.push(branch, frame, record, decision, taken);
+      return false;
+    }
+    // A branch of one leaf: as push + advance would, the leaf placed (its runAfter is met: nothing runs before it).
+    const oneLeaf = this.oneLeafBranch;
+    oneLeaf.compiled = branch;
+    oneLeaf.frame = frame;
+    oneLeaf.owner = record;
+    oneLeaf.decision = decision;
+    oneLeaf.taken = taken;
+    this.inOneLeafBranch = true;
+    this.waiting = placeLeaf(only, frame);
+    return true;
   }
 
   /** The If/Switch's branch ended: the branches after it skipped, its outcome, its record stored. */
