@@ -15,9 +15,11 @@ import { FakeClock, runFlow, writeHistoryFile, type RunResult, type WorkflowDefi
 import { formatRate, printFigure, type Measurement, printComparison } from './harness.js';
 
 const ITEMS = 100_000;
-/** Rounds of every measurement: the hand-written loops take a few ms, so JIT luck must not flatter the engine's ratio either way. */
-const ROUNDS = 10;
+/** Measured rounds of each side: the hand-written loops take a few ms, so one lucky or unlucky round must not decide the ratio either way. */
+const ROUNDS = 15;
 const WARM_UP_ROUNDS = 3;
+/** Idle time before each round (see timeRound). */
+const PAUSE_MS = 20;
 
 const COMPOSE = '@mul(item(), 2)';
 const CONDITION = "@equals(mod(item(), 2), 0)";
@@ -123,36 +125,88 @@ function readThenAppendByHand(): { actions: number; list: unknown[] } {
   return { actions, list };
 }
 
+/** A full garbage collection (the global `gc` that --expose-gc gives, obtained at run time). */
+function collectGarbage(): void {
+  gc ??= (setFlagsFromString('--expose-gc'), runInNewContext('gc') as () => void);
+  gc();
+}
+let gc: (() => void) | undefined;
+
+/** One side of a comparison: its best round. */
+interface Timed<T> {
+  measurement: Measurement;
+  value: T;
+  wallMs: number;
+}
+
 /**
- * Best of `rounds` runs after a warm-up, the same number for the engine and the hand-written loops
- * it is compared with. The machine may be shared, so the figure is the process's CPU time (user +
- * system) rather than wall time: the ratio then compares work, not luck.
+ * The engine and the hand-written loop it is compared with, measured in alternating rounds (one
+ * of each per round, after warm-up rounds done the same way), best of `rounds` for each. Taking
+ * turns, both see the same machine (a shared host's load drifts) and the same JIT state: the
+ * evaluator's code is shared, and whichever ran last shapes its type feedback, so measuring one
+ * side entirely before the other would charge the other with that. The figure is the process's
+ * CPU time (user + system) rather than wall time: the ratio then compares work, not luck.
  */
-async function timeIt<T>(name: string, fn: () => Promise<T> | T, ops: (value: T) => number, rounds = ROUNDS): Promise<{ measurement: Measurement; value: T; wallMs: number }> {
-  // Warm-up: the JIT tiers up over the first runs (the first row measured would otherwise pay for the code all rows share).
-  for (let round = 0; round < WARM_UP_ROUNDS; round++) await fn();
-  let best = Infinity;
-  let wallMs = Infinity;
-  let value!: T;
-  for (let round = 0; round < rounds; round++) {
-    const cpu = process.cpuUsage();
-    const start = performance.now();
-    value = await fn();
-    const wall = performance.now() - start;
-    const used = process.cpuUsage(cpu);
-    best = Math.min(best, (used.user + used.system) / 1000);
-    wallMs = Math.min(wallMs, wall);
+async function timePair<E, H>(engine: Side<E>, hand: Side<H>, rounds = ROUNDS): Promise<{ engine: Timed<E>; hand: Timed<H> }> {
+  const engineBest = newBest<E>();
+  const handBest = newBest<H>();
+  for (let round = 0; round < WARM_UP_ROUNDS + rounds; round++) {
+    const measured = round >= WARM_UP_ROUNDS;
+    await timeRound(hand.run, measured ? handBest : undefined);
+    await timeRound(engine.run, measured ? engineBest : undefined);
   }
-  const count = ops(value);
-  return { measurement: { name, ops: count, ms: best, perSecond: (count / best) * 1000 }, value, wallMs };
+  return { engine: timed(engine, engineBest), hand: timed(hand, handBest) };
+}
+
+interface Side<T> {
+  name: string;
+  run: () => Promise<T> | T;
+  /** Actions done by a round, from its value. */
+  ops: (value: T) => number;
+}
+
+interface Best<T> {
+  cpuMs: number;
+  wallMs: number;
+  value: T | undefined;
+}
+
+function newBest<T>(): Best<T> {
+  return { cpuMs: Infinity, wallMs: Infinity, value: undefined };
+}
+
+/**
+ * One round of `run`, kept in `best` when measured (not in warm-up rounds). A short pause first:
+ * the CPU time counts the collector's background threads, which may still be busy with the garbage
+ * of the round before (a history of 400k records), work that is not this round's.
+ */
+async function timeRound<T>(run: () => Promise<T> | T, best: Best<T> | undefined): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const value = await run();
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  if (best === undefined) return;
+  best.cpuMs = Math.min(best.cpuMs, (used.user + used.system) / 1000);
+  best.wallMs = Math.min(best.wallMs, wall);
+  best.value = value;
+}
+
+function timed<T>(side: Side<T>, best: Best<T>): Timed<T> {
+  const value = best.value as T;
+  const count = side.ops(value);
+  return { measurement: { name: side.name, ops: count, ms: best.cpuMs, perSecond: (count / best.cpuMs) * 1000 }, value, wallMs: best.wallMs };
 }
 
 export async function run(): Promise<void> {
-  const baseline = await timeIt('hand-written loop', handWritten, (v) => v.actions);
+  const handSide: Side<ReturnType<typeof handWritten>> = { name: 'hand-written loop', run: handWritten, ops: (v) => v.actions };
   // The flow as written (no concurrency setting: Power Automate runs it one iteration at a time), and
   // with concurrency control on at Logic Apps' default degree (iterations take turns action by action).
   for (const [label, concurrency] of [['as written (no concurrency setting: one at a time)', undefined], ['concurrency control on, degree 20', 20]] as const) {
-    const engine = await timeIt(`engine, ${label}`, () => runFlow({ definition: definition(concurrency), clock: new FakeClock('2024-01-01T00:00:00Z') }), (r) => r.history.size);
+    const pair = await timePair({ name: `engine, ${label}`, run: () => runFlow({ definition: definition(concurrency), clock: new FakeClock('2024-01-01T00:00:00Z') }), ops: (r) => r.history.size }, handSide);
+    const engine = pair.engine;
+    const baseline = pair.hand;
     const result = engine.value;
     if (result.status !== 'Succeeded' || result.outputs.count !== ITEMS / 2 || result.outputs.last !== String(ITEMS - 1)) {
       throw new Error(`engine run is wrong: ${result.status} ${JSON.stringify(result.outputs)}`);
@@ -173,13 +227,19 @@ export async function run(): Promise<void> {
   }
   // The same Sequential run with fresh record objects in every iteration (reuseRecords: false), as
   // loops whose bodies are not poolable (HTTP, child flows, nested loops) run: the general path.
-  const general = await timeIt('engine, Sequential, fresh records', () => runFlow({ definition: definition(1), clock: new FakeClock('2024-01-01T00:00:00Z'), reuseRecords: false }), (r) => r.history.size);
+  const generalPair = await timePair({ name: 'engine, Sequential, fresh records', run: () => runFlow({ definition: definition(1), clock: new FakeClock('2024-01-01T00:00:00Z'), reuseRecords: false }), ops: (r) => r.history.size }, handSide);
+  const general = generalPair.engine;
+  const baseline = generalPair.hand;
   if (general.value.status !== 'Succeeded' || general.value.outputs.count !== ITEMS / 2 || general.value.outputs.last !== String(ITEMS - 1)) throw new Error(`general-path run is wrong: ${general.value.status} ${JSON.stringify(general.value.outputs)}`);
   printComparison(`flow engine, general path (${ITEMS} items, ${general.measurement.ops} actions, history included)`, general.measurement, baseline.measurement);
   printFigure('  engine Sequential, fresh records', `CPU ${(general.measurement.ms / 1000).toFixed(2)} s; engine takes ${(general.measurement.ms / baseline.measurement.ms).toFixed(1)}x the hand-written time (loop bodies that cannot reuse their records)`);
 
-  const byHand = await timeIt('hand-written loop', readThenAppendByHand, (v) => v.actions);
-  const appends = await timeIt('engine, Sequential', () => runFlow({ definition: readThenAppendDefinition(), clock: new FakeClock('2024-01-01T00:00:00Z') }), (r) => r.history.size);
+  const appendPair = await timePair(
+    { name: 'engine, Sequential', run: () => runFlow({ definition: readThenAppendDefinition(), clock: new FakeClock('2024-01-01T00:00:00Z') }), ops: (r) => r.history.size },
+    { name: 'hand-written loop', run: readThenAppendByHand, ops: (v) => v.actions },
+  );
+  const appends = appendPair.engine;
+  const byHand = appendPair.hand;
   if (appends.value.status !== 'Succeeded' || appends.value.outputs.count !== ITEMS) throw new Error(`read-then-append run is wrong: ${appends.value.status} ${JSON.stringify(appends.value.outputs)}`);
   printComparison(`read length(variables('list')) then append (${ITEMS} items, ${appends.measurement.ops} actions)`, appends.measurement, byHand.measurement);
   printFigure('  read-then-append', `engine takes ${(appends.measurement.ms / byHand.measurement.ms).toFixed(1)}x the hand-written time (linear: no copy of the array per append)`);
@@ -187,12 +247,10 @@ export async function run(): Promise<void> {
   // Memory kept by one run's history: heap plus array buffers (the history keeps its number
   // columns in typed arrays, outside the heap), with the run's result held, then released; full
   // collections and a pause (buffers are freed after the collection) before each reading.
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as () => void;
   const held = async () => {
-    gc();
+    collectGarbage();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    gc();
+    collectGarbage();
     const usage = process.memoryUsage();
     return usage.heapUsed + usage.arrayBuffers;
   };
