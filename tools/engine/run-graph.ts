@@ -94,14 +94,17 @@ function compiledRunAfterMet(action: PlannedAction, frame: Frame): boolean {
   for (let e = 0; e < edges.length; e++) {
     const edge = edges[e] as RunAfterEdge;
     const predecessor = slots[edge.slot];
-    if (predecessor === undefined ? (edge.mask & SKIPPED_BIT) === 0 : (edge.mask & statusBit(predecessor.status)) === 0) {
-      const at = frame.run.compiledLoopTime;
-      const unmet = checkRunAfter(action, slots, at).unmet as UnmetCondition;
-      skip(action, frame, at, { code: 'ActionConditionFailed', message: skippedMessage(action.name, unmet) });
-      return false;
-    }
+    if (predecessor === undefined ? (edge.mask & SKIPPED_BIT) === 0 : (edge.mask & statusBit(predecessor.status)) === 0) return skipUnmet(action, frame);
   }
   return true;
+}
+
+/** compiledRunAfterMet's answer when the runAfter is not met: the action recorded Skipped. Out of line: the check stays small enough to inline. */
+function skipUnmet(action: PlannedAction, frame: Frame): false {
+  const at = frame.run.compiledLoopTime;
+  const unmet = checkRunAfter(action, frame.slots, at).unmet as UnmetCondition;
+  skip(action, frame, at, { code: 'ActionConditionFailed', message: skippedMessage(action.name, unmet) });
+  return false;
 }
 
 function skipTerminated(action: PlannedAction, frame: Frame, end: number): undefined {

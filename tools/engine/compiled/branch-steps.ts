@@ -1,6 +1,6 @@
 import type { PlannedAction } from '../definition/plan.js';
 import type { Frame } from '../context/frame.js';
-import type { ActionRun } from '../history/action-run.js';
+import type { ActionError, ActionRun } from '../history/action-run.js';
 import { SKIPPED_EXTRAS } from '../history/record-shape.js';
 import { applyOutcome, failRecord, notTakenError, placeTakenRecord, skipNotTaken } from '../run-action.js';
 import { passResult, type GraphResult } from '../run-graph.js';
@@ -76,21 +76,23 @@ function skipBranchInOutline(order: readonly PlannedAction[], frame: Frame): voi
 export function skipBranch(branch: CompiledGraph, frame: Frame): void {
   const order = branch.graph.order;
   const run = frame.run;
-  const at = run.compiledLoopTime;
   const history = run.history;
   if (!history.keepsShortcuts) return skipBranchInOutline(order, frame);
   for (let a = 0; a < order.length; a++) {
     const action = order[a] as PlannedAction;
     const error = action.notTakenError ?? notTakenError(action);
-    let record = frame.reuseNotTakenRecord(action, error);
-    if (record === undefined) {
-      record = frame.takeNotTakenRecord(action, at);
-      record.status = 'Skipped';
-      record.restoreExtras(SKIPPED_EXTRAS);
-      record.error = error;
-    }
+    const record = frame.reuseNotTakenRecord(action, error) ?? newNotTakenRecord(action, frame, error);
     run.latest[action.index] = record;
     history.reserve(record);
     history.storeNotTaken(record);
   }
+}
+
+/** skipBranch's record for `action` when there is none to reuse. Out of line: skipBranch stays small enough to inline. */
+function newNotTakenRecord(action: PlannedAction, frame: Frame, error: ActionError): ActionRun {
+  const record = frame.takeNotTakenRecord(action, frame.run.compiledLoopTime);
+  record.status = 'Skipped';
+  record.restoreExtras(SKIPPED_EXTRAS);
+  record.error = error;
+  return record;
 }

@@ -1,6 +1,7 @@
 import type { PlannedAction } from '../definition/plan.js';
 import type { Frame } from '../context/frame.js';
 import type { ActionRun } from '../history/action-run.js';
+import type { RunHistory } from '../history/run-history.js';
 import { APPEND_VARIABLE, SET_VARIABLE } from '../history/record-shape.js';
 import { placeTakenRecord } from '../run-action.js';
 
@@ -30,11 +31,14 @@ export function endLeaf(frame: Frame, record: ActionRun): ActionRun {
   const history = frame.run.history;
   if (record.error !== undefined || record.extrasForHistory() !== undefined || !history.keepsShortcuts) history.store(record);
   else if (record.outputs === record.inputs && record.inputs !== undefined) history.storeSame(record, record.inputs);
-  else if (record.valueShape === SET_VARIABLE || record.valueShape === APPEND_VARIABLE) {
-    // A variable action that told its {name, value} shape (record-shape.ts) is stored by it.
-    const inputs = record.inputs as { name: unknown; value: unknown };
-    if (typeof inputs.name === 'string') history.storeVariable(record, record.valueShape, inputs.name, inputs.value);
-    else history.store(record);
-  } else history.store(record);
+  else storeByShape(history, record);
   return record;
+}
+
+/** endLeaf for the records other than SAME: a variable action that told its {name, value} shape (record-shape.ts) is stored by it. */
+function storeByShape(history: RunHistory, record: ActionRun): void {
+  const shape = record.valueShape;
+  const inputs = record.inputs as { name: unknown; value: unknown };
+  if ((shape === SET_VARIABLE || shape === APPEND_VARIABLE) && typeof inputs.name === 'string') history.storeVariable(record, shape, inputs.name, inputs.value);
+  else history.store(record);
 }

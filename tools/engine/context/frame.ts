@@ -39,17 +39,20 @@ export class Frame implements EvaluationContext {
 
   /** A frame for a container's branch in the same iteration (Scope, If, Switch); a pooled frame reuses its branch frames. */
   branch(graph: PlannedGraph): Frame {
-    const pool = this.pool;
-    if (pool === undefined) return new Frame(this.run, this, this.task, graph, this.repetition);
     // A branch without actions never gets a frame (ActionExecution.runBranch): its first action names it.
-    const key = (graph.order[0] as PlannedAction).index;
-    let frame = pool.branches[key] as Frame | undefined;
-    if (frame === undefined) {
-      frame = new Frame(this.run, this, this.task, graph, this.repetition);
+    const frame = this.pool?.branches[(graph.order[0] as PlannedAction).index] as Frame | undefined;
+    if (frame === undefined) return this.newBranch(graph);
+    frame.restart(this.task, this.repetition, undefined, undefined);
+    return frame;
+  }
+
+  /** branch() the first time (kept by the pool, if any). Out of line: the common path stays small enough to inline. */
+  private newBranch(graph: PlannedGraph): Frame {
+    const frame = new Frame(this.run, this, this.task, graph, this.repetition);
+    const pool = this.pool;
+    if (pool !== undefined) {
       frame.pool = new FramePool();
-      pool.branches[key] = frame;
-    } else {
-      frame.restart(this.task, this.repetition, undefined, undefined);
+      pool.branches[(graph.order[0] as PlannedAction).index] = frame;
     }
     return frame;
   }
@@ -99,13 +102,17 @@ export class Frame implements EvaluationContext {
 
   /** takeRecord in a compiled loop: at the loop's time (RunState.compiledLoopTime), read here rather than passed (a time passed to a call is boxed). */
   takeLoopRecord(action: PlannedAction): ActionRun {
+    const record = this.pool?.records[action.slot];
+    if (record === undefined) return this.newLoopRecord(action);
+    record.reuseInLoop(this.run, this.repetition);
+    return record;
+  }
+
+  /** takeLoopRecord's first record of `action` (kept by the pool, if any). Out of line, so that the common path stays small enough to inline. */
+  private newLoopRecord(action: PlannedAction): ActionRun {
+    const record = new ActionRun(action.name, action.definition.type, this.run.compiledLoopTime, this.repetition);
     const records = this.pool?.records;
-    let record = records?.[action.slot];
-    if (record !== undefined) record.reuseInLoop(this.run, this.repetition);
-    else {
-      record = new ActionRun(action.name, action.definition.type, this.run.compiledLoopTime, this.repetition);
-      if (records !== undefined) records[action.slot] = record;
-    }
+    if (records !== undefined) records[action.slot] = record;
     return record;
   }
 
