@@ -93,7 +93,9 @@ export class ActionExecution {
   /**
    * Records the top-level actions of the branches not taken as Skipped, one record each and nothing
    * evaluated, as Logic Apps' run history shows them (ActionBranchingConditionNotSatisfied); actions
-   * nested deeper are not listed, as for a container skipped by runAfter. They live in no pass (so
+   * nested deeper are not listed, as for a container skipped by runAfter: the service returns no
+   * record for them (its designer marks them Skipped from their skipped parent, Azure/LogicAppsUX#3240,
+   * #3266, rather than from a record of their own). They live in no pass (so
    * they do not count toward the branch's status) but are each action's latest record. `after`:
    * the branches listed after `taken` (recorded once it ran), else those before it.
    */
