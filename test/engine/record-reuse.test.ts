@@ -228,6 +228,12 @@ for (const concurrency of [undefined, 1, 2, 3, 20, 50]) {
     { name: `a Scope in the body (not compiled), ${label}`, actions: { Init_list: initList, Init_last: initLast, Loop: loop(scopeBody, { concurrency }) }, outputs: afterLoop },
     ...[0, 1, 2, 3, 4].map((items) => ({ name: `${items} items, bench body, ${label}`, actions: { Init_list: initList, Init_last: initLast, Loop: loop(benchBody, { items, concurrency }) }, outputs: afterLoop })),
     { name: `bench body, outline history, ${label}`, actions: { Init_list: initList, Init_last: initLast, Loop: loop(benchBody, { items: 20, concurrency }) }, outputs: afterLoop, historyDetail: 'outline' },
+    {
+      // A history row keeps a time as milliseconds after the first record's start, up to 2^31 (24.8 days); later ones are kept on the side.
+      name: `a loop 40 days after the run started (times beyond a row's), ${label}`,
+      actions: { Init_list: initList, Init_last: initLast, Delay: { type: 'Wait', inputs: { interval: { count: 40, unit: 'Day' } }, runAfter: { Init_last: ['Succeeded'] } }, Loop: loop(benchBody, { items: 12, concurrency, runAfter: { Delay: ['Succeeded'] } }) },
+      outputs: afterLoop,
+    },
   );
 }
 

@@ -22,6 +22,7 @@ export function compiledLoopBody(execution: ActionExecution): CompiledGraph | un
   const body = compileGraph(execution.action.branches.get('actions') as PlannedGraph);
   if (body !== undefined) {
     run.compiledLoopTime = execution.record.start;
+    run.history.enterCompiledLoop(run.compiledLoopTime);
     // The turn the loop's actions pass on (leaf-record.ts endLeaf): they all end at this time.
     run.turns.passAlone(execution.frame.task, { end: execution.record.start });
   }

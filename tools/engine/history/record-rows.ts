@@ -34,6 +34,9 @@ export class RecordRows {
   private base = Number.NaN;
   /** Start and end of the rows whose times do not fit a row, by index. */
   private readonly wide = new Map<number, { start: number; end: number }>();
+  /** The time of the compiled loop running (see atLoopTime), and its offset as rows keep it; -1: it does not fit a row. */
+  private loopTime = Number.NaN;
+  private loopOffset = -1;
 
   /**
    * Writes row `index`. The times come in an object (the record): a time (ms since 1970) is not a
@@ -56,6 +59,34 @@ export class RecordRows {
       ints[at] = head;
       ints[at + 2] = offset;
     } else ints[at] = this.wideRow(index, head, start, end);
+    ints[at + 1] = loopIndex;
+  }
+
+  /**
+   * A compiled loop starts at `time`: its records all start and end then (compiled/compiled-loop.ts),
+   * so writeAtLoopTime keeps the offset worked out here rather than working it out for every row.
+   */
+  atLoopTime(time: number): void {
+    if (this.base !== this.base) this.base = time;
+    const offset = time - this.base;
+    this.loopTime = time;
+    this.loopOffset = offset >= 0 && offset === (offset | 0) ? offset : -1;
+  }
+
+  /** write() for a record of the compiled loop running, which starts and ends at its time. */
+  writeAtLoopTime(index: number, key: number, status: number, shape: number, loopIndex: number): void {
+    let ints = this.current;
+    let at = INTS_PER_ROW * (index - this.currentFirst);
+    if (at < 0 || at >= ints.length) {
+      ints = this.chunkOf(index);
+      at = INTS_PER_ROW * (index & ROW_MASK);
+    }
+    const head = (key << 8) | (status << 4) | shape;
+    const offset = this.loopOffset;
+    if (offset >= 0) {
+      ints[at] = head;
+      ints[at + 2] = offset;
+    } else ints[at] = this.wideRow(index, head, this.loopTime, this.loopTime);
     ints[at + 1] = loopIndex;
   }
 

@@ -173,13 +173,14 @@ export class RunHistory {
    * store() for the common records of a compiled loop body (tools/engine/compiled/), whose shape
    * the step knows, one method per shape so that each stays small and monomorphic. Only for a
    * record not listed as running, without extras or an error of its own (NOT_TAKEN: its action's
-   * shared error), in a history of full detail (`keepsShortcuts`).
+   * shared error), in a history of full detail (`keepsShortcuts`), starting and ending at the
+   * loop's time (enterCompiledLoop).
    *
    * A Compose that succeeded: `value` its inputs and outputs (SAME).
    */
   storeSame(record: ActionRun, value: unknown): void {
     const index = this.takeIndex(record);
-    this.rows.write(index, this.rowKey(record), rowStatus(record.status), SAME, this.rowLoopIndex(index, record.repetition), record);
+    this.rows.writeAtLoopTime(index, this.rowKey(record), rowStatus(record.status), SAME, this.rowLoopIndex(index, record.repetition));
     if (value !== undefined) this.inputs.set(index, value);
   }
 
@@ -187,7 +188,7 @@ export class RunHistory {
   storeVariable(record: ActionRun, shape: typeof SET_VARIABLE | typeof APPEND_VARIABLE, name: string, value: unknown): void {
     const index = this.takeIndex(record);
     const key = this.rowKey(record);
-    this.rows.write(index, key, rowStatus(record.status), shape, this.rowLoopIndex(index, record.repetition), record);
+    this.rows.writeAtLoopTime(index, key, rowStatus(record.status), shape, this.rowLoopIndex(index, record.repetition));
     if (value !== undefined) this.inputs.set(index, value);
     // An action names the same variable every time: the name is kept once per action unless it changes.
     const usual = (this.variableNames[key] ??= name);
@@ -197,7 +198,7 @@ export class RunHistory {
   /** An If whose inputs are one of the shared EXPRESSION_TRUE / _FALSE records, no outputs. */
   storeCondition(record: ActionRun, shape: typeof CONDITION_TRUE | typeof CONDITION_FALSE): void {
     const index = this.takeIndex(record);
-    this.rows.write(index, this.rowKey(record), rowStatus(record.status), shape, this.rowLoopIndex(index, record.repetition), record);
+    this.rows.writeAtLoopTime(index, this.rowKey(record), rowStatus(record.status), shape, this.rowLoopIndex(index, record.repetition));
   }
 
   /** An action of a branch not taken: Skipped with its action's shared error (any other error: stored as is). */
@@ -207,7 +208,12 @@ export class RunHistory {
     if (shared === undefined) this.notTakenErrors[key] = record.error;
     else if (shared !== record.error) return this.store(record);
     const index = this.takeIndex(record);
-    this.rows.write(index, key, STATUS_SKIPPED, NOT_TAKEN, this.rowLoopIndex(index, record.repetition), record);
+    this.rows.writeAtLoopTime(index, key, STATUS_SKIPPED, NOT_TAKEN, this.rowLoopIndex(index, record.repetition));
+  }
+
+  /** A compiled loop starts at `time`: the compiled stores (storeSame...) write its records at that time. */
+  enterCompiledLoop(time: number): void {
+    this.rows.atLoopTime(time);
   }
 
   /** The reserved place of a record being stored now. */
