@@ -12,14 +12,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import spectralCore from '@stoplight/spectral-core';
 import spectralParsers from '@stoplight/spectral-parsers';
 import spectralRulesets from '@stoplight/spectral-rulesets';
 import { discoverConnectors, recommendedRuleset, validateTargets, type ConnectorTarget } from '../tools/connector/validate/index.js';
+import { projectRoot } from '../tools/core/paths.js';
 import { printComparison, printFigure, type Measurement } from './harness.js';
 
-const CORPUS = process.env.PPKIT_CONNECTOR_CORPUS ?? join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'shared', 'corpus', 'connectors');
+// The shared folder sits beside the project; found from the project root, so that the bench runs from the build as from sources.
+const CORPUS = process.env.PPKIT_CONNECTOR_CORPUS ?? join(projectRoot(), '..', 'shared', 'corpus', 'connectors');
 const ROUNDS = 5;
 const OURS_PER_ROUND = 200;
 

@@ -8,7 +8,6 @@ import yauzl from 'yauzl';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { measure, printComparison, printFigure } from './harness.js';
 import { composeSolution } from '../tools/solution/compose.js';
 import { loadSolutionInputs } from '../tools/solution/inputs.js';
@@ -16,9 +15,11 @@ import { folderToZip, zipToFolder } from '../tools/solution/layout.js';
 import { packSolution } from '../tools/solution/pack.js';
 import { unpackSolution } from '../tools/solution/unpack.js';
 import { buildZip } from '../tools/zip/index.js';
+import { projectRoot } from '../tools/core/paths.js';
 import type { PackageFiles } from '../tools/solution/package-files.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// From the project root, so that the bench runs from the build as from sources.
+const root = projectRoot();
 const fixtures = join(root, 'test', 'solution', 'fixtures', 'dist');
 
 /** Baseline writer: archiver as its README shows it, same files, same order, default options. */
