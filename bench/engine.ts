@@ -16,7 +16,7 @@ import { formatRate, printFigure, type Measurement, printComparison } from './ha
 
 const ITEMS = 100_000;
 /** Measured rounds of each side: the hand-written loops take a few ms, so one lucky or unlucky round must not decide the ratio either way. */
-const ROUNDS = 15;
+const ROUNDS = 25;
 const WARM_UP_ROUNDS = 3;
 /** Idle time before each round (see timeRound). */
 const PAUSE_MS = 20;
