@@ -68,8 +68,10 @@ export class Frame implements EvaluationContext {
       previous.restart(task, repetition, item, index);
       return previous;
     }
-    const pooled = kind === 'foreach' && graph !== undefined && this.run.history.pooling && isPoolable(graph);
-    return new Frame(this.run, this, task, graph, repetition, kind, name, item, index, pooled ? new FramePool() : undefined);
+    if (kind !== 'foreach' || graph === undefined || !this.run.history.pooling || !isPoolable(graph)) return new Frame(this.run, this, task, graph, repetition, kind, name, item, index);
+    // A pooled frame keeps its indexes as long as its loop (a compiled loop rewrites them in place):
+    // copied by a builtin, not allocated at the literal above, whose arrays are short-lived (see pooledSlots).
+    return new Frame(this.run, this, task, graph, repetition?.slice(), kind, name, item, index, new FramePool());
   }
 
   /**
