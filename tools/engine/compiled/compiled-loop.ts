@@ -12,9 +12,9 @@ import { runCompiledGraph } from './run-compiled-graph.js';
  * one, so nothing else competes for turns, and a virtual clock (the default; a caller may pass a
  * real one). The body never waits, so the task stays alone until the loop ends, and the loop
  * takes no virtual time: every record of it starts and ends at the loop's start, kept in
- * RunState.compiledLoopTime, and the loop's task holds that time throughout. A Sequential loop then runs its iterations one after the other
- * (runCompiledIteration); a concurrent one gives its iterations their turns itself
- * (compiled-concurrent.ts).
+ * RunState.compiledLoopTime, and the loop's task holds that time throughout. A Sequential loop
+ * then runs its iterations one after the other (runCompiledIteration); a concurrent one gives its
+ * iterations their turns itself (compiled-concurrent.ts).
  */
 export function compiledLoopBody(execution: ActionExecution): CompiledGraph | undefined {
   const run = execution.run;
