@@ -84,7 +84,10 @@ function runAfterStart(action: PlannedAction, frame: Frame, start: number): numb
  * (compiled/compiled-loop.ts): whether the action runs; if not, it is recorded Skipped then.
  */
 export function runsAfter(action: PlannedAction, frame: Frame): boolean {
-  if (frame.run.terminated) return skipTerminated(action, frame, frame.run.compiledLoopTime) !== undefined;
+  if (frame.run.terminated) {
+    skipTerminated(action, frame, frame.run.compiledLoopTime);
+    return false;
+  }
   return action.runAfter.length === 0 || compiledRunAfterMet(action, frame);
 }
 
