@@ -52,6 +52,19 @@ describe('ppkit flow run', { timeout: 60_000 }, () => {
     expect(run.stderr).toContain('--now: expected an ISO 8601 time');
   });
 
+  it.each([
+    ['under a file', (file: string) => join(file, 'history.json'), 'a part of its folder path is a file, not a folder'],
+    ['that is a folder', () => temp, 'it is a folder'],
+  ])('names a --history file it cannot write (%s), in one line, and writes nothing', (_label, target, reason) => {
+    const file = join(temp, 'not-a-folder.txt');
+    writeFileSync(file, 'x');
+    const history = target(file);
+    const run = runPpkit(['flow', 'run', fixture('fails.json'), '--now', '2024-05-01T08:00:00Z', '--history', history]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`ppkit: ${history}: cannot write the file: ${reason}\n`);
+    expect(readFileSync(file, 'utf8')).toBe('x');
+  });
+
   it('runs a flow of a solution zip by display name, with its child flow and environment variable values', () => {
     const zip = join(temp, 'Solution_1_0_0_0.zip');
     const parentId = 'FA91974D-6E68-EA11-A811-000D3A31CF04';

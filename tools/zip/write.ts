@@ -1,6 +1,5 @@
 import * as archiverModule from 'archiver';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tempPathBeside } from '../core/atomic-write.js';
+import { writeFileAtomic } from '../core/atomic-write.js';
 
 // archiver 7 exports one factory function (CommonJS); the installed @types describe v8's classes.
 type ArchiverFactory = (format: 'zip', options: archiverModule.ZipOptions) => archiverModule.Archiver;
@@ -69,13 +68,6 @@ export async function buildZip(entries: readonly ZipEntryInput[], options: Write
 /** Builds the zip and writes it to `path` through a temp file and a rename: never half a zip. */
 export async function writeZipFile(path: string, entries: readonly ZipEntryInput[], options: WriteZipOptions = {}): Promise<Buffer> {
   const bytes = await buildZip(entries, options);
-  const temp = tempPathBeside(path);
-  try {
-    writeFileSync(temp, bytes);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  writeFileAtomic(path, bytes);
   return bytes;
 }

@@ -1,6 +1,6 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tempPathBeside } from '../../core/atomic-write.js';
+import { cannotWrite, tempPathBeside } from '../../core/atomic-write.js';
 import type { ActionRun } from './action-run.js';
 import type { RunHistory } from './run-history.js';
 
@@ -120,7 +120,12 @@ export function historyToJson(history: RunHistory, options: HistoryJsonOptions =
 export function writeHistoryFile(history: RunHistory, path: string, options: HistoryJsonOptions = {}): void {
   const blobs = new BlobStore(options.inlineLimit ?? 16_384);
   const temp = tempPathBeside(path);
-  const fd = openSync(temp, 'w');
+  let fd: number;
+  try {
+    fd = openSync(temp, 'w');
+  } catch (error) {
+    throw cannotWrite(path, error);
+  }
   let buffer = '';
   const write = (text: string) => {
     buffer += text;
@@ -161,6 +166,6 @@ export function writeHistoryFile(history: RunHistory, path: string, options: His
       // already closed
     }
     rmSync(temp, { force: true });
-    throw error;
+    throw cannotWrite(path, error);
   }
 }
